@@ -1,6 +1,8 @@
+using Frontdesk.Functions;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.Services.AddFrontdesk(builder.Configuration);
 builder.Build().Run();

@@ -20,4 +20,7 @@ public static class TelemetryEvents
 
     /// <summary>A send failed for good, or a status webhook said failed. Properties: <c>MetaErrorCode</c>, <c>MetaErrorTitle</c>.</summary>
     public const int SendFailed = 3100;
+
+    /// <summary>A queue's approximate depth, sampled by a timer. Properties: <c>Queue</c>, <c>Depth</c>.</summary>
+    public const int QueueDepth = 4000;
 }
