@@ -32,10 +32,13 @@ public sealed class StorageAccount
     public static bool IsDevelopmentStorage(IConfiguration configuration, string connectionName) =>
         string.Equals(configuration?[connectionName]?.Trim(), "UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase);
 
-    public static StorageAccount FromConfiguration(IConfiguration configuration, string connectionName)
+    /// <param name="configuration">The app's settings.</param>
+    /// <param name="connectionName">The connection's name, e.g. <see cref="StorageNames.Connection"/>.</param>
+    /// <param name="queueEncoding">Base64 unless host.json says otherwise: the queue trigger decodes what producers encode.</param>
+    public static StorageAccount FromConfiguration(IConfiguration configuration, string connectionName, QueueMessageEncoding queueEncoding = QueueMessageEncoding.Base64)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        var queueOptions = new QueueClientOptions { MessageEncoding = queueEncoding };
         Tune(queueOptions.Retry);
         var tableOptions = new TableClientOptions();
         Tune(tableOptions.Retry);
