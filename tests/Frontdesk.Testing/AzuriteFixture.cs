@@ -1,0 +1,26 @@
+using Xunit;
+
+namespace Frontdesk.Testing;
+
+/// <summary>
+/// One real Azurite per test assembly (<c>[assembly: AssemblyFixture(typeof(AzuriteFixture))]</c>); test classes keep
+/// apart by naming their queues and tables with <see cref="TestNames.Prefix"/>.
+/// </summary>
+public sealed class AzuriteFixture : IAsyncLifetime
+{
+    private AzuriteServer? _server;
+
+    public AzuriteServer Server => _server ?? throw new InvalidOperationException("Azurite has not started.");
+
+    public string ConnectionString => Server.ConnectionString;
+
+    public async ValueTask InitializeAsync() => _server = await AzuriteServer.StartAsync().ConfigureAwait(false);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}
