@@ -17,7 +17,7 @@ public static class DemoBusiness
             ("GreetingText", "Hello {{name}}, welcome to Demo Bakery!"),
             ("GreetingAfterDays", 14),
             ("GreetingShowsMenu", true),
-            ("AwayText", "We are closed right now {{hours_note}}. We open again {{next_open}} and will answer you then."),
+            ("AwayText", "We are closed right now: we open again {{next_open}} and will answer you then. {{hours_note}}"),
             ("AwayMode", "OutsideHours"),
             ("AwayCooldownHours", 24),
             ("FallbackText", "Sorry, I did not understand. Send MENU to see what I can help with, or AGENT to talk to a person."),
@@ -31,7 +31,7 @@ public static class DemoBusiness
         Row(RuleTable.Hours, "Friday", ("Hours", Weekday)),
         Row(RuleTable.Hours, "Saturday", ("Hours", "08:00-13:00")),
         Row(RuleTable.Hours, "Sunday", ("Hours", "closed")),
-        Row(RuleTable.Hours, "2026-12-25", ("Hours", "closed"), ("Note", "for Christmas")),
+        Row(RuleTable.Hours, "2026-12-25", ("Hours", "closed"), ("Note", "Merry Christmas!")),
 
         Row(RuleTable.Rules, "menu",
             ("Keywords", "menu, help, options"), ("Match", "word"), ("Action", "menu"), ("Priority", 5)),
