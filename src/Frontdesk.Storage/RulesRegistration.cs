@@ -19,7 +19,7 @@ public static class RulesRegistration
     {
         services.AddFrontdeskStorageClients(configuration);
         services.AddOptions<FrontdeskOptions>()
-            .BindConfiguration(FrontdeskOptions.SectionName)
+            .Bind(configuration.GetSection(FrontdeskOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);

@@ -45,6 +45,13 @@ public sealed partial class TableRuleSource(
         return book;
     }
 
+    public async ValueTask<RuleBook> ReadRuleBookAsync(string phoneNumberId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(phoneNumberId);
+        var rows = await ReadAsync(phoneNumberId, cancellationToken).ConfigureAwait(false);
+        return RuleBookCompiler.Compile(phoneNumberId, rows);
+    }
+
     public async ValueTask<IReadOnlyList<RuleProblem>> ValidateAsync(string? phoneNumberId, CancellationToken cancellationToken = default)
     {
         if (!string.IsNullOrWhiteSpace(phoneNumberId))
