@@ -6,6 +6,8 @@ namespace Frontdesk.Core.Rules;
 /// </summary>
 internal static class RuleCompiler
 {
+    private const int MaxListRowId = 200;
+
     public static ReplyRule? Compile(TableRow row, IReadOnlyDictionary<string, string> quickReplies, List<RuleProblem> problems)
     {
         var columns = new ColumnReader(row);
@@ -77,6 +79,12 @@ internal static class RuleCompiler
         if (menuDescription?.Length > MessageLimits.ListRowDescription)
         {
             Fail($"MenuDescription has {menuDescription.Length} characters, more than the {MessageLimits.ListRowDescription} a list row allows");
+            return null;
+        }
+
+        if (menuTitle is not null && row.RowKey.Length > MaxListRowId)
+        {
+            Fail($"the RowKey is the menu row's id, which WhatsApp limits to {MaxListRowId} characters; shorten the rule's name");
             return null;
         }
 

@@ -93,6 +93,9 @@ public sealed class RuleBookCompilerTests
         { Rows.Rule("r", ("Keywords", "x"), ("Reply", "x"), ("Buttons", "Twenty-one characters")), "button 'Twenty-one characters' has 21 characters, more than the 20 a button title allows" },
         { Rows.Rule("r", ("Keywords", "x"), ("Reply", "x"), ("MenuTitle", new string('t', 25))), "MenuTitle has 25 characters, more than the 24 a list row allows" },
         { Rows.Rule("r", ("Keywords", "x"), ("Reply", "x"), ("MenuTitle", "t"), ("MenuDescription", new string('d', 73))), "MenuDescription has 73 characters, more than the 72 a list row allows" },
+        { Rows.Rule("r", ("Keywords", "x"), ("Reply", "x"), ("PauseHours", 0)), "PauseHours '0' is not a whole number of hours from 1 to 8760; rule skipped" },
+        { Rows.Rule("r", ("Keywords", "x"), ("Reply", "x"), ("Buttons", "Yes|yes")), "Buttons repeats a title" },
+        { Rows.Rule("r", ("Keywords", "x"), ("Buttons", "Yes|No"), ("Action", "handoff")), "Buttons need a Reply or QuickReply" },
         { Rows.Rule("r", ("Reply", "x")), "it has neither Keywords nor a MenuTitle, so nothing can trigger it; rule skipped" },
         { Rows.Rule("r", ("Keywords", "x")), "it has no Reply, no QuickReply and no Action, so it would send nothing; rule skipped" },
         { Rows.Rule("r", ("Keywords", "x"), ("Reply", "x"), ("Priority", "high")), "Priority 'high' is not a whole number; rule skipped" },
@@ -109,6 +112,17 @@ public sealed class RuleBookCompilerTests
         Assert.Equal(("Rules", Rows.Number, "r"), (problem.Table, problem.PartitionKey, problem.RowKey));
         Assert.Contains(expected, problem.Problem, StringComparison.Ordinal);
         Assert.Equal("good", Assert.Single(book.Rules).Name);
+    }
+
+    [Fact]
+    public void Compile_MenuRuleWithANameTooLongForARowId_IsSkipped()
+    {
+        var name = new string('n', 201);
+
+        var book = Rows.Compile(Rows.Rule(name, ("Keywords", "x"), ("Reply", "x"), ("MenuTitle", "Row")));
+
+        Assert.Contains("limits to 200 characters", Assert.Single(book.Problems).Problem, StringComparison.Ordinal);
+        Assert.Empty(book.Rules);
     }
 
     [Fact]
