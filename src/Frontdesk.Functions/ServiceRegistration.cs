@@ -1,6 +1,7 @@
 using Frontdesk.Core;
 using Frontdesk.Core.Webhooks;
 using Frontdesk.Core.WhatsApp;
+using Frontdesk.Storage;
 using Frontdesk.Storage.Inbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,10 +22,10 @@ public static class ServiceRegistration
 
         // A missing secret stops the app at start-up with a message naming the setting.
         services.AddOptions<WhatsAppOptions>().BindConfiguration(WhatsAppOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<FrontdeskOptions>().BindConfiguration(FrontdeskOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => AppSecrets.Parse(sp.GetRequiredService<IOptions<WhatsAppOptions>>().Value.AppSecret));
 
         services.AddFrontdeskInbox(configuration);
+        services.AddFrontdeskRules(configuration);
         return services;
     }
 }
