@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Xunit;
 
 namespace Frontdesk.Testing;
@@ -14,7 +15,13 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public string ConnectionString => Server.ConnectionString;
 
-    public async ValueTask InitializeAsync() => _server = await AzuriteServer.StartAsync().ConfigureAwait(false);
+    public TableServiceClient Tables { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _server = await AzuriteServer.StartAsync().ConfigureAwait(false);
+        Tables = new TableServiceClient(_server.ConnectionString);
+    }
 
     public async ValueTask DisposeAsync()
     {
