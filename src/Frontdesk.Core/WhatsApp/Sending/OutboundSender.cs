@@ -79,6 +79,8 @@ public sealed partial class OutboundSender(
         }
 
         var delay = GraphErrorClassifier.RetryDelay(result.Outcome, result.Error?.Code, failures, result.RetryAfter);
+        var cap = TimeSpan.FromSeconds(options.Value.MaxRetryDelaySeconds);
+        delay = delay < cap ? delay : cap;
         // Release before re-enqueueing: if the release fails the message is retried whole by the trigger; if the
         // enqueue fails after it, the trigger's retry finds the key Retryable and claims it again.
         await ledger.ReleaseForRetryAsync(message, reason, cancellationToken).ConfigureAwait(false);
