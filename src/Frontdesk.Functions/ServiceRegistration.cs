@@ -1,3 +1,4 @@
+using Frontdesk.Storage.Outbound;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,6 +14,7 @@ public static class ServiceRegistration
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton(TimeProvider.System);
+        services.AddFrontdeskOutbound(configuration);
         return services;
     }
 }

@@ -33,6 +33,10 @@ public static class WhatsAppSendingRegistration
                 configuration.GetSection(OutboundOptions.SectionName).Get<OutboundOptions>()?.AttemptTimeoutSeconds
                 ?? new OutboundOptions().AttemptTimeoutSeconds);
             services.AddHttpClient<GraphWhatsAppClient>()
+                // The factory's default request logging redacts headers in the message text but keeps the raw
+                // Authorization value in its structured state (a test caught the token there): the client logs
+                // status and Meta code itself instead.
+                .RemoveAllLoggers()
                 .AddStandardResilienceHandler(o =>
                 {
                     // A retried POST is a second message on the customer's phone; retries go through the queue instead.

@@ -188,6 +188,31 @@ public sealed class GraphWhatsAppClientTests
     }
 
     [Fact]
+    public async Task Token_appears_in_no_log_line_of_the_whole_pipeline_even_at_trace_level()
+    {
+        var stub = StubHandler.Answering(401, """{"error":{"message":"(#190) Error validating access token","code":190,"fbtrace_id":"X"}}""");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["WhatsApp:AccessToken"] = Token,
+            ["WhatsApp:GraphBaseUrl"] = "https://graph.example.test",
+        }).Build();
+        var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Trace)).AddFakeLogging(o => o.CollectRecordsForDisabledLogLevels = true);
+        services.AddWhatsAppSending(configuration);
+        services.AddHttpClient<GraphWhatsAppClient>().ConfigurePrimaryHttpMessageHandler(() => stub);
+        services.AddSingleton<Core.WhatsApp.Sending.ISendLedger>(new InMemorySendLedger());
+        services.AddSingleton<Core.WhatsApp.Sending.IOutboundQueue>(new RecordingOutboundQueue());
+        await using var provider = services.BuildServiceProvider();
+
+        var result = await provider.GetRequiredService<Core.WhatsApp.Sending.OutboundSender>().SendAsync(Messages.Text(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(Core.WhatsApp.Sending.SendDisposition.Failed, result);
+        Assert.Single(stub.Requests);
+        var records = provider.GetFakeLogCollector().GetSnapshot();
+        Assert.Contains(records, r => r.Message.Contains("190", StringComparison.Ordinal));
+        Assert.All(records, r => Assert.DoesNotContain(Token, r.Message + r.Exception + string.Join(",", r.StructuredState ?? []), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Empty_token_registers_the_console_sender_which_calls_nobody()
     {
         var stub = StubHandler.Answering(200, "{}");
