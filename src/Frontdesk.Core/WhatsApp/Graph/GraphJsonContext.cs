@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Frontdesk.Core.WhatsApp.Graph;
 
-/// <summary>Source-generated JSON for the Graph API bodies: snake_case, nulls left out as Meta's examples do.</summary>
+/// <summary>Source-generated JSON for the Graph API bodies (the records in Wire/, field for field): snake_case, nulls left out as Meta's examples do.</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
