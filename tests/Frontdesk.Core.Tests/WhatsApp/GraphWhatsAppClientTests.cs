@@ -116,6 +116,15 @@ public sealed class GraphWhatsAppClientTests
     }
 
     [Fact]
+    public void Resilience_rejections_before_sending_are_transient_and_timeouts_maybe_accepted()
+    {
+        Assert.Equal(SendOutcome.Transient, GraphWhatsAppClient.FromException(new Polly.CircuitBreaker.BrokenCircuitException()).Outcome);
+        Assert.Equal(SendOutcome.Transient, GraphWhatsAppClient.FromException(new Polly.RateLimiting.RateLimiterRejectedException()).Outcome);
+        Assert.Equal(SendOutcome.MaybeAccepted, GraphWhatsAppClient.FromException(new Polly.Timeout.TimeoutRejectedException()).Outcome);
+        Assert.Equal(SendOutcome.MaybeAccepted, GraphWhatsAppClient.FromException(new TaskCanceledException()).Outcome);
+    }
+
+    [Fact]
     public async Task A_lost_answer_is_maybe_accepted()
     {
         var stub = new StubHandler((_, _) => throw new HttpRequestException(HttpRequestError.ResponseEnded, "response ended"));

@@ -5,7 +5,7 @@ using Frontdesk.Core.Webhooks.Events;
 using Frontdesk.Core.WhatsApp.Messages;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly.CircuitBreaker;
+using Polly;
 using Polly.Timeout;
 
 namespace Frontdesk.Core.WhatsApp.Graph;
@@ -45,7 +45,7 @@ public sealed partial class GraphWhatsAppClient(
         {
             throw;
         }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or BrokenCircuitException or OperationCanceledException)
+        catch (Exception ex) when (ex is HttpRequestException or ExecutionRejectedException or OperationCanceledException)
         {
             var result = FromException(ex);
             LogNoAnswer(logger, message.PhoneNumberId, result.Outcome, ex.GetType().Name, ex.Message);
@@ -71,8 +71,10 @@ public sealed partial class GraphWhatsAppClient(
 
     internal static GraphSendResult FromException(Exception ex) => ex switch
     {
-        // Refused before a byte of the request left: Meta cannot have the message, so it is safe to send again.
-        BrokenCircuitException => new GraphSendResult { Outcome = SendOutcome.Transient, Reason = "not sent: circuit open after repeated Graph failures" },
+        // A timed-out attempt left (or may have left) the process: handled with the lost answers below.
+        TimeoutRejectedException => new GraphSendResult { Outcome = SendOutcome.MaybeAccepted, Reason = "no answer from the Graph API within the attempt timeout: it may have been accepted" },
+        // Refused before a byte of the request left (open circuit, rate limiter): Meta cannot have it, so send again later.
+        ExecutionRejectedException rejected => new GraphSendResult { Outcome = SendOutcome.Transient, Reason = $"not sent: the resilience pipeline refused the call ({rejected.GetType().Name})" },
         HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError } h =>
             new GraphSendResult { Outcome = SendOutcome.Transient, Reason = $"not sent: could not connect to the Graph API ({h.HttpRequestError})" },
         // Sent, then no answer: Meta may have accepted it; resending could deliver it twice.
