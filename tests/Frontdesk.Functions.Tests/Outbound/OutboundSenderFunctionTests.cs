@@ -21,14 +21,14 @@ public sealed class OutboundSenderFunctionTests(OutboundFixture fixture) : IClas
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private ServiceProvider Provider(Uri? graphBaseUrl = null, int attemptTimeoutSeconds = 10)
+    private ServiceProvider Provider(Uri? graphBaseUrl = null, int attemptTimeoutSeconds = 10, string token = Token)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             [StorageNames.Connection] = fixture.Azurite.ConnectionString,
             ["WhatsApp:AppSecret"] = "secret",
             ["WhatsApp:VerifyToken"] = "verify",
-            ["WhatsApp:AccessToken"] = Token,
+            ["WhatsApp:AccessToken"] = token,
             ["WhatsApp:GraphBaseUrl"] = (graphBaseUrl ?? fixture.Graph.BaseUrl).AbsoluteUri,
             ["WhatsApp:ApiVersion"] = "v25.0",
             ["Outbound:AttemptTimeoutSeconds"] = attemptTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -167,6 +167,19 @@ public sealed class OutboundSenderFunctionTests(OutboundFixture fixture) : IClas
         var row = await LedgerRowAsync("wamid.E2E6:0");
         Assert.Equal("Retryable", row.GetString("State"));
         Assert.Contains("could not connect", row.GetString("Reason"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_an_access_token_nothing_reaches_the_Graph_API_but_the_reply_is_recorded()
+    {
+        await using var provider = Provider(token: "");
+
+        await provider.GetRequiredService<OutboundSenderFunction>().Run(Payload(Message("wamid.E2E7:0", new TextBody("E2E console"))), Ct);
+
+        Assert.Equal(0, RequestsFor("E2E console"));
+        var row = await LedgerRowAsync("wamid.E2E7:0");
+        Assert.Equal("Sent", row.GetString("State"));
+        Assert.StartsWith("wamid.CONSOLE_", row.GetString("WamId"), StringComparison.Ordinal);
     }
 
     [Fact]
