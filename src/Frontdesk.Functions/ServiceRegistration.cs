@@ -3,6 +3,7 @@ using Frontdesk.Core.Webhooks;
 using Frontdesk.Core.WhatsApp;
 using Frontdesk.Storage;
 using Frontdesk.Storage.Inbox;
+using Frontdesk.Storage.Outbound;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -26,6 +27,7 @@ public static class ServiceRegistration
 
         services.AddFrontdeskInbox(configuration);
         services.AddFrontdeskRules(configuration);
+        services.AddFrontdeskOutbound(configuration);
         return services;
     }
 }

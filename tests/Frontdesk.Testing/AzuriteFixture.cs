@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using Xunit;
 
 namespace Frontdesk.Testing;
@@ -22,6 +23,12 @@ public sealed class AzuriteFixture : IAsyncLifetime
         _server = await AzuriteServer.StartAsync().ConfigureAwait(false);
         Tables = new TableServiceClient(_server.ConnectionString);
     }
+
+    public TableClient Table(string name) => Tables.GetTableClient(name);
+
+    /// <summary>A queue client as production builds it: Base64, what the trigger expects.</summary>
+    public QueueClient Queue(string name) =>
+        new QueueServiceClient(ConnectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }).GetQueueClient(name);
 
     public async ValueTask DisposeAsync()
     {
