@@ -17,7 +17,10 @@ public sealed class CompiledInfra : IAsyncLifetime
     public BicepRun Build { get; private set; } = new(-1, "", "not run");
 
     /// <summary>The compiled main template; its modules are nested deployments (<see cref="ArmScope.AllResources"/>).</summary>
-    public ArmScope Main { get; private set; } = new([], null, null);
+    public ArmScope Main => _main ?? throw new InvalidOperationException(
+        $"bicep build {MainTemplate} failed (exit {Build.ExitCode}):\n{Build.StandardError}");
+
+    private ArmScope? _main;
 
     public async ValueTask InitializeAsync()
     {
@@ -27,7 +30,7 @@ public sealed class CompiledInfra : IAsyncLifetime
         Build = await cli.RunAsync(["build", MainTemplate, "--stdout"], cancellationToken);
         if (Build.ExitCode == 0)
         {
-            Main = new ArmScope(JsonNode.Parse(Build.StandardOutput)!.AsObject(), null, null);
+            _main = new ArmScope(JsonNode.Parse(Build.StandardOutput)!.AsObject(), null, null);
         }
     }
 
