@@ -55,7 +55,7 @@ public sealed partial class FunctionAppTests(CompiledInfra infra)
     }
 
     [Fact]
-    public void Transport_HttpsOnlyTls12NoFtps()
+    public void Site_Transport_IsHttpsOnlyTls12WithoutFtps()
     {
         var properties = Site.Properties!;
 
