@@ -8,14 +8,23 @@ namespace Frontdesk.Infra.Tests;
 /// </summary>
 public static class FunctionsMetadata
 {
-    public static IReadOnlyList<JsonObject> Bindings() =>
+    public static IReadOnlyList<JsonObject> Functions() =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "functions.metadata")))!.AsArray()
-            .SelectMany(function => function!["bindings"]!.AsArray())
             .OfType<JsonObject>()
             .ToList();
 
-    public static IReadOnlyList<JsonObject> HttpTriggers() =>
-        Bindings().Where(b => b["type"]?.GetValue<string>() == "httpTrigger").ToList();
+    public static IReadOnlyList<JsonObject> Bindings() =>
+        Functions().SelectMany(function => function["bindings"]!.AsArray()).OfType<JsonObject>().ToList();
+
+    /// <summary>The function Meta calls: <c>[Function("Webhook")]</c> in Frontdesk.Functions.</summary>
+    public const string WebhookFunction = "Webhook";
+
+    public static IReadOnlyList<JsonObject> HttpTriggers(string functionName) =>
+        Functions()
+            .Where(function => function["name"]?.GetValue<string>() == functionName)
+            .SelectMany(function => function["bindings"]!.AsArray().OfType<JsonObject>())
+            .Where(b => b["type"]?.GetValue<string>() == "httpTrigger")
+            .ToList();
 
     /// <summary>Every storage connection a binding names; a binding without one uses AzureWebJobsStorage.</summary>
     public static IReadOnlyList<string> StorageConnections() =>

@@ -8,7 +8,7 @@ public sealed class FunctionsMetadataTests(CompiledInfra infra)
     [Fact]
     public void WebhookUrl_Route_IsTheHttpTriggersRoute()
     {
-        var trigger = Assert.Single(FunctionsMetadata.HttpTriggers());
+        var trigger = Assert.Single(FunctionsMetadata.HttpTriggers(FunctionsMetadata.WebhookFunction));
 
         var route = infra.Main.Parameters["webhookRoute"]?["defaultValue"]?.GetValue<string>();
 
@@ -19,7 +19,7 @@ public sealed class FunctionsMetadataTests(CompiledInfra infra)
     public void WebhookUrl_NoFunctionKey_BecauseTheTriggerIsAnonymous()
     {
         // docs/deploy.md tells operators to paste WEBHOOK_URL as is; a function-level trigger would need ?code=.
-        var trigger = Assert.Single(FunctionsMetadata.HttpTriggers());
+        var trigger = Assert.Single(FunctionsMetadata.HttpTriggers(FunctionsMetadata.WebhookFunction));
 
         Assert.Equal("Anonymous", trigger["authLevel"]?.GetValue<string>(), ignoreCase: true);
     }
