@@ -43,6 +43,21 @@ param whatsAppApiVersion string = 'v25.0'
 @description('Seconds rules read from the tables are cached per number (Frontdesk__CacheSeconds).')
 param cacheSeconds int = 30
 
+@minValue(1)
+@maxValue(50)
+@description('Attempts at sending one reply before it goes to outbound-messages-poison (Outbound__MaxAttempts).')
+param outboundMaxAttempts int = 8
+
+@minValue(1)
+@maxValue(21600)
+@description('Longest back-off between two attempts at one reply, in seconds (Outbound__MaxRetryDelaySeconds).')
+param outboundMaxRetryDelaySeconds int = 21600
+
+@minValue(1)
+@maxValue(120)
+@description('Timeout of one Graph API call, in seconds (Outbound__AttemptTimeoutSeconds).')
+param outboundAttemptTimeoutSeconds int = 10
+
 @allowed([512, 2048, 4096])
 @description('Memory per Flex Consumption instance, in MB.')
 param instanceMemoryMB int = 2048
@@ -96,6 +111,7 @@ var tableNames = [
   'Catalogue'
   'HandledMessages'
   'OutboundStatuses'
+  'OutboundLedger'
 ]
 var claimCheckContainerName = 'webhook-bodies'
 var containerNames = [claimCheckContainerName]
@@ -187,6 +203,10 @@ var appSettings = {
   WhatsApp__ApiVersion: whatsAppApiVersion
   // FrontdeskOptions.
   Frontdesk__CacheSeconds: string(cacheSeconds)
+  // OutboundOptions.
+  Outbound__MaxAttempts: string(outboundMaxAttempts)
+  Outbound__MaxRetryDelaySeconds: string(outboundMaxRetryDelaySeconds)
+  Outbound__AttemptTimeoutSeconds: string(outboundAttemptTimeoutSeconds)
 }
 
 module functionApp 'modules/functionapp.bicep' = {

@@ -22,7 +22,7 @@ public static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
 
         // A missing secret stops the app at start-up with a message naming the setting.
-        services.AddOptions<WhatsAppOptions>().BindConfiguration(WhatsAppOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WhatsAppOptions>().Bind(configuration.GetSection(WhatsAppOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => AppSecrets.Parse(sp.GetRequiredService<IOptions<WhatsAppOptions>>().Value.AppSecret));
 
         services.AddFrontdeskInbox(configuration);
