@@ -2,6 +2,7 @@ using Frontdesk.Core;
 using Frontdesk.Core.Webhooks;
 using Frontdesk.Core.WhatsApp;
 using Frontdesk.Storage;
+using Frontdesk.Storage.Conversations;
 using Frontdesk.Storage.Inbox;
 using Frontdesk.Storage.Outbound;
 using Microsoft.Extensions.Configuration;
@@ -28,6 +29,7 @@ public static class ServiceRegistration
         services.AddFrontdeskInbox(configuration);
         services.AddFrontdeskRules(configuration);
         services.AddFrontdeskOutbound(configuration);
+        services.AddFrontdeskConversations(configuration);
         return services;
     }
 }

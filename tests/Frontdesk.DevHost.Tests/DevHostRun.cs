@@ -26,7 +26,21 @@ public sealed class DevHostRun : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<DevHostRun> StartAsync(AzuriteServer azurite, IReadOnlyDictionary<string, string?>? settings = null, CancellationToken cancellationToken = default)
+    /// <summary>Posts a body signed with <see cref="AppSecret"/>, as Meta would.</summary>
+    public async Task<HttpResponseMessage> PostWebhookAsync(byte[] body, CancellationToken cancellationToken = default)
+    {
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhook") { Content = content };
+        request.Headers.TryAddWithoutValidation(Frontdesk.Core.Webhooks.WebhookSignature.HeaderName, Frontdesk.Core.Webhooks.WebhookSignature.Sign(body, AppSecret));
+        return await Client.SendAsync(request, cancellationToken);
+    }
+
+    public static async Task<DevHostRun> StartAsync(
+        AzuriteServer azurite,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null,
+        CancellationToken cancellationToken = default)
     {
         var overrides = new Dictionary<string, string?>
         {
@@ -42,7 +56,7 @@ public sealed class DevHostRun : IAsyncDisposable
             overrides[key] = value;
         }
 
-        var app = await DevHostApplication.CreateAsync(["--urls", "http://127.0.0.1:0"], overrides, cancellationToken);
+        var app = await DevHostApplication.CreateAsync(["--urls", "http://127.0.0.1:0"], overrides, configureServices, cancellationToken);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new DevHostRun(app, new HttpClient { BaseAddress = new Uri(address) });

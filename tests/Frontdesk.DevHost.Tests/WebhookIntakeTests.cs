@@ -21,7 +21,7 @@ public sealed class WebhookIntakeTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _azurite = await AzuriteServer.StartAsync(TestContext.Current.CancellationToken);
-        _host = await DevHostRun.StartAsync(_azurite, new Dictionary<string, string?> { ["AzureWebJobs.Inbox.Disabled"] = "true" }, TestContext.Current.CancellationToken);
+        _host = await DevHostRun.StartAsync(_azurite, new Dictionary<string, string?> { ["AzureWebJobs.Inbox.Disabled"] = "true" }, cancellationToken: TestContext.Current.CancellationToken);
         _inbox = new QueueClient(_azurite.ConnectionString, StorageNames.Queues.WebhookInbox, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
     }
 

@@ -1,4 +1,4 @@
-namespace Frontdesk.Storage.Outbound;
+namespace Frontdesk.Storage;
 
 /// <summary>Runs a "create if not exists" once per instance; a failure is retried by the next caller, not cached.</summary>
 internal sealed class CreateOnce(Func<CancellationToken, Task> create)

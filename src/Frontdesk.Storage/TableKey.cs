@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Frontdesk.Storage.Outbound;
+namespace Frontdesk.Storage;
 
 /// <summary>
 /// Makes any string a valid PartitionKey/RowKey: '/', '\', '#', '?' and control characters are forbidden, and '%'
