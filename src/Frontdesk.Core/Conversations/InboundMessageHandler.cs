@@ -21,12 +21,6 @@ public sealed partial class InboundMessageHandler(
     IOutboundQueue outbound,
     ILogger<InboundMessageHandler> logger)
 {
-    /// <summary>
-    /// The queue does not keep order, so each reply after the first waits a little longer: a greeting arrives
-    /// before the menu that follows it. Well inside Meta's pair-rate burst allowance.
-    /// </summary>
-    public static readonly TimeSpan ReplySpacing = TimeSpan.FromSeconds(1);
-
     public async Task HandleAsync(InboundMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -69,15 +63,21 @@ public sealed partial class InboundMessageHandler(
     {
         var message = claim.Message;
         await SaveContactAsync(message, decision.Contact, cancellationToken).ConfigureAwait(false);
-        var position = 0;
-        foreach (var reply in decision.Replies)
+        foreach (var receipt in decision.Replies.Where(r => r.Kind == ReplyKind.ReadReceipt))
         {
-            var delay = reply.Kind == ReplyKind.ReadReceipt ? TimeSpan.Zero : ReplySpacing * position++;
-            await outbound.EnqueueAsync(reply, delay == TimeSpan.Zero ? null : delay, cancellationToken).ConfigureAwait(false);
-            if (reply.Kind != ReplyKind.ReadReceipt)
-            {
-                Log.ReplyQueued(logger, reply.PhoneNumberId, reply.Kind, reply.RuleName ?? "", message.Id);
-            }
+            await outbound.EnqueueAsync(receipt, delay: null, cancellationToken).ConfigureAwait(false);
+        }
+
+        // One chain, so the customer sees the greeting before the menu and the menu before the answer.
+        var replies = decision.Replies.Where(r => r.Kind != ReplyKind.ReadReceipt).ToList();
+        if (OutboundMessage.Chain(replies) is { } chain)
+        {
+            await outbound.EnqueueAsync(chain, delay: null, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var reply in replies)
+        {
+            Log.ReplyQueued(logger, reply.PhoneNumberId, reply.Kind, reply.RuleName ?? "", message.Id);
         }
 
         await ledger.MarkDispatchedAsync(claim, cancellationToken).ConfigureAwait(false);

@@ -138,4 +138,41 @@ public sealed class OutboundSenderTests
         Assert.Empty(stub.Requests);
         Assert.Equal("Failed", _ledger.States["wamid.IN:0"]);
     }
+
+    [Fact]
+    public async Task Chain_SentHead_QueuesTheNextReplyCarryingTheRest()
+    {
+        var chain = OutboundMessage.Chain([Messages.Text("one", "wamid.IN:1"), Messages.Text("two", "wamid.IN:2"), Messages.Text("three", "wamid.IN:3")])!;
+
+        Assert.Equal(SendDisposition.Sent, await Sender(Ok()).SendAsync(chain, TestContext.Current.CancellationToken));
+
+        var (next, delay) = Assert.Single(_queue.Enqueued);
+        Assert.Null(delay);
+        Assert.Equal("wamid.IN:2", next.IdempotencyKey);
+        Assert.Equal("wamid.IN:3", Assert.Single(next.Then).IdempotencyKey);
+    }
+
+    [Fact]
+    public async Task Chain_ThrottledHead_IsRetriedWithItsChainAndNothingOvertakesIt()
+    {
+        var chain = OutboundMessage.Chain([Messages.Text("one", "wamid.IN:1"), Messages.Text("two", "wamid.IN:2")])!;
+
+        Assert.Equal(SendDisposition.RetryScheduled, await Sender(MetaError(400, 130429)).SendAsync(chain, TestContext.Current.CancellationToken));
+
+        var (retry, _) = Assert.Single(_queue.Enqueued);
+        Assert.Equal("wamid.IN:1", retry.IdempotencyKey);
+        Assert.Equal("wamid.IN:2", Assert.Single(retry.Then).IdempotencyKey);
+    }
+
+    [Fact]
+    public async Task Chain_DuplicateHead_StillReleasesTheNextReply()
+    {
+        var chain = OutboundMessage.Chain([Messages.Text("one", "wamid.IN:1"), Messages.Text("two", "wamid.IN:2")])!;
+        var sender = Sender(Ok());
+        await sender.SendAsync(chain with { Then = [] }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(SendDisposition.SkippedDuplicate, await sender.SendAsync(chain, TestContext.Current.CancellationToken));
+
+        Assert.Equal("wamid.IN:2", Assert.Single(_queue.Enqueued).Message.IdempotencyKey);
+    }
 }

@@ -28,4 +28,18 @@ public sealed record OutboundMessage
 
     /// <summary>Why the previous attempt failed (kept on the message so the poison queue says why).</summary>
     public string? LastError { get; init; }
+
+    /// <summary>
+    /// Replies to send after this one, in order. The queue keeps no order and a batch runs in parallel, so the replies
+    /// to one inbound message travel as a chain: the sender queues the next once this one is settled (sent, skipped
+    /// as a duplicate, or failed for good). A retried message keeps its chain.
+    /// </summary>
+    public IReadOnlyList<OutboundMessage> Then { get; init; } = [];
+
+    /// <summary>The replies as one chain: the first, carrying the rest; null when there are none.</summary>
+    public static OutboundMessage? Chain(IReadOnlyList<OutboundMessage> replies)
+    {
+        ArgumentNullException.ThrowIfNull(replies);
+        return replies.Count == 0 ? null : replies[0] with { Then = [.. replies.Skip(1)] };
+    }
 }

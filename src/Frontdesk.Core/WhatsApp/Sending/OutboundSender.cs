@@ -22,6 +22,19 @@ public sealed partial class OutboundSender(
     public async Task<SendDisposition> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
+        var disposition = await SendOneAsync(message, cancellationToken).ConfigureAwait(false);
+
+        // This reply is settled (a retry carries the chain with it): the next one in order may go.
+        if (disposition != SendDisposition.RetryScheduled && OutboundMessage.Chain(message.Then) is { } next)
+        {
+            await queue.EnqueueAsync(next, delay: null, cancellationToken).ConfigureAwait(false);
+        }
+
+        return disposition;
+    }
+
+    private async Task<SendDisposition> SendOneAsync(OutboundMessage message, CancellationToken cancellationToken)
+    {
         var claim = await ledger.TryBeginAsync(message, cancellationToken).ConfigureAwait(false);
         switch (claim)
         {
