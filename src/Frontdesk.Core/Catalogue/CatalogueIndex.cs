@@ -1,0 +1,419 @@
+using System.Collections.Frozen;
+using System.Runtime.InteropServices;
+
+namespace Frontdesk.Core.Catalogue;
+
+/// <summary>
+/// The in-memory search index of one business's catalogue: an inverted index of stemmed terms (with the fields they
+/// occur in), a symmetric-delete map for one-typo lookups, SKUs and collections. Immutable once built, so readers
+/// share it without locks and a rebuild simply swaps the reference.
+/// </summary>
+public sealed class CatalogueIndex
+{
+    /// <summary>Queries longer than this many meaningful words are cut (the coverage mask is 32 bits).</summary>
+    private const int MaxQueryWords = 32;
+
+    private readonly Product[] _products;
+    private readonly string[] _terms;
+    private readonly FrozenDictionary<string, int> _termIds;
+    private readonly Posting[][] _postings;
+    private readonly FrozenDictionary<string, int[]> _deletions;
+    private readonly int[][] _titleTerms;
+    private readonly FrozenDictionary<string, int> _skus;
+    private readonly FrozenDictionary<string, int[]> _collections;
+
+    private CatalogueIndex(
+        Product[] products,
+        string[] terms,
+        Posting[][] postings,
+        FrozenDictionary<string, int[]> deletions,
+        int[][] titleTerms,
+        FrozenDictionary<string, int[]> collections,
+        IReadOnlyList<CatalogueCollection> collectionList)
+    {
+        _products = products;
+        _terms = terms;
+        _termIds = terms.Select((term, id) => (term, id)).ToFrozenDictionary(pair => pair.term, pair => pair.id, StringComparer.Ordinal);
+        _postings = postings;
+        _deletions = deletions;
+        _titleTerms = titleTerms;
+        _skus = products.Select((product, id) => (product.Sku, id))
+            .DistinctBy(pair => pair.Sku, StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(pair => pair.Sku, pair => pair.id, StringComparer.OrdinalIgnoreCase);
+        _collections = collections;
+        Collections = collectionList;
+    }
+
+    public static CatalogueIndex Empty { get; } = Build([]);
+
+    public int Count => _products.Length;
+
+    /// <summary>The collections, largest first.</summary>
+    public IReadOnlyList<CatalogueCollection> Collections { get; }
+
+    public static CatalogueIndex Build(IEnumerable<Product> products)
+    {
+        ArgumentNullException.ThrowIfNull(products);
+        var all = products.ToArray();
+        var termIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var postings = new List<List<Posting>>();
+        var titleTerms = new int[all.Length][];
+        var fieldsOfTerm = new Dictionary<int, ProductFields>();
+        for (var p = 0; p < all.Length; p++)
+        {
+            var product = all[p];
+            fieldsOfTerm.Clear();
+            Add(product.Title, ProductFields.Title);
+            titleTerms[p] = [.. fieldsOfTerm.Keys];
+            foreach (var keyword in product.Keywords)
+            {
+                Add(keyword, ProductFields.Keywords);
+            }
+
+            Add(product.Collection, ProductFields.Collection);
+            Add(product.Description, ProductFields.Description);
+            foreach (var (term, fields) in fieldsOfTerm)
+            {
+                postings[term].Add(new Posting(p, fields));
+            }
+        }
+
+        var terms = new string[termIds.Count];
+        foreach (var (term, id) in termIds)
+        {
+            terms[id] = term;
+        }
+
+        return new CatalogueIndex(
+            all,
+            terms,
+            [.. postings.Select(list => list.ToArray())],
+            BuildDeletions(terms),
+            titleTerms,
+            BuildCollections(all, out var collectionList),
+            collectionList);
+
+        void Add(string? text, ProductFields field)
+        {
+            foreach (var term in TextNormaliser.Terms(text))
+            {
+                ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(termIds, term, out var exists);
+                if (!exists)
+                {
+                    id = postings.Count;
+                    postings.Add([]);
+                }
+
+                ref var fields = ref CollectionsMarshal.GetValueRefOrAddDefault(fieldsOfTerm, id, out _);
+                fields |= field;
+            }
+        }
+    }
+
+    public Product? FindBySku(string sku) =>
+        _skus.TryGetValue(sku.Trim(), out var id) ? _products[id] : null;
+
+    /// <summary>The first products (in stock first, then file order), for a catalogue without collections.</summary>
+    public IReadOnlyList<Product> First(int limit) =>
+        [.. _products.Where(product => product.InStock).Concat(_products.Where(product => !product.InStock)).Take(limit)];
+
+    /// <summary>The products of a collection (in stock first, then by title); empty for an unknown one.</summary>
+    public IReadOnlyList<Product> InCollection(string name, int limit) =>
+        _collections.TryGetValue(name, out var ids) ? [.. ids.Take(limit).Select(id => _products[id])] : [];
+
+    public CatalogueSearchResult Search(string? query, StopWords stopWords, CatalogueSearchMode mode, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(stopWords);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        if (string.IsNullOrWhiteSpace(query) || _products.Length == 0)
+        {
+            return CatalogueSearchResult.None;
+        }
+
+        var bySku = SearchSkus(query, limit);
+        if (bySku is not null)
+        {
+            return bySku;
+        }
+
+        var words = QueryWords(query, stopWords);
+        if (words.Count == 0)
+        {
+            return CatalogueSearchResult.None;
+        }
+
+        var matchedTerms = new HashSet<int>();
+        var scores = new Dictionary<int, Score>();
+        for (var i = 0; i < words.Count; i++)
+        {
+            var bit = 1u << i;
+            foreach (var (term, typo) in MatchingTerms(words[i]))
+            {
+                matchedTerms.Add(term);
+                foreach (var posting in _postings[term])
+                {
+                    ref var score = ref CollectionsMarshal.GetValueRefOrAddDefault(scores, posting.Product, out _);
+                    if ((score.Words & bit) == 0)
+                    {
+                        // Exact terms come before typo terms, so a word's first match is its best.
+                        score.Words |= bit;
+                        score.Value += Weight(posting.Fields) * (typo ? 0.5f : 1f);
+                        score.Fields |= posting.Fields;
+                    }
+                }
+            }
+        }
+
+        return Rank(scores, Accept(words.Count, scores, matchedTerms, stopWords, mode), limit);
+    }
+
+    private Func<int, Score, bool> Accept(int wordCount, Dictionary<int, Score> scores, HashSet<int> matchedTerms, StopWords stopWords, CatalogueSearchMode mode)
+    {
+        if (mode == CatalogueSearchMode.Browse)
+        {
+            var best = 0;
+            foreach (var score in scores.Values)
+            {
+                best = Math.Max(best, score.Coverage);
+            }
+
+            return (_, score) => score.Coverage == best;
+        }
+
+        var all = wordCount == 32 ? uint.MaxValue : (1u << wordCount) - 1;
+        return (product, score) =>
+            (score.Fields & (ProductFields.Title | ProductFields.Keywords)) != 0
+            && (score.Words == all || NamesWholeTitle(product, matchedTerms, stopWords));
+    }
+
+    /// <summary>Every meaningful word of the product's title was in the text ("je voudrais un pain au chocolat").</summary>
+    private bool NamesWholeTitle(int product, HashSet<int> matchedTerms, StopWords stopWords)
+    {
+        var meaningful = 0;
+        foreach (var term in _titleTerms[product])
+        {
+            if (stopWords.Contains(_terms[term]))
+            {
+                continue;
+            }
+
+            if (!matchedTerms.Contains(term))
+            {
+                return false;
+            }
+
+            meaningful++;
+        }
+
+        return meaningful > 0;
+    }
+
+    private CatalogueSearchResult Rank(Dictionary<int, Score> scores, Func<int, Score, bool> accept, int limit)
+    {
+        // Keep the best `limit` in a heap whose top is the worst kept, so 100,000 candidates never get sorted.
+        var heap = new PriorityQueue<int, RankKey>(limit + 1);
+        var total = 0;
+        foreach (var (product, score) in scores)
+        {
+            if (!accept(product, score))
+            {
+                continue;
+            }
+
+            total++;
+            var key = new RankKey(score.Coverage, score.Value, _products[product].InStock, _products[product].Title.Length, product);
+            if (heap.Count < limit)
+            {
+                heap.Enqueue(product, key);
+            }
+            else if (heap.TryPeek(out _, out var worst) && key.CompareTo(worst) > 0)
+            {
+                heap.DequeueEnqueue(product, key);
+            }
+        }
+
+        var hits = new Product[heap.Count];
+        for (var i = hits.Length - 1; i >= 0; i--)
+        {
+            hits[i] = _products[heap.Dequeue()];
+        }
+
+        return total == 0 ? CatalogueSearchResult.None : new CatalogueSearchResult(hits, total, CatalogueMatchKind.Words);
+    }
+
+    /// <summary>The whole text, or one word of it that looks like a code (has a digit, 3+ characters), is a retailer id.</summary>
+    private CatalogueSearchResult? SearchSkus(string query, int limit)
+    {
+        if (_skus.TryGetValue(query.Trim(), out var exact))
+        {
+            return new CatalogueSearchResult([_products[exact]], 1, CatalogueMatchKind.Sku);
+        }
+
+        var found = new List<Product>();
+        foreach (var token in query.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = token.Trim('.', ',', ';', ':', '!', '?', '(', ')', '"', '\'', '«', '»');
+            if (candidate.Length >= 3 && candidate.Any(char.IsDigit) && _skus.TryGetValue(candidate, out var id) && !found.Contains(_products[id]))
+            {
+                found.Add(_products[id]);
+            }
+        }
+
+        return found.Count == 0 ? null : new CatalogueSearchResult([.. found.Take(limit)], found.Count, CatalogueMatchKind.Sku);
+    }
+
+    private static List<QueryWord> QueryWords(string query, StopWords stopWords)
+    {
+        var words = new List<QueryWord>();
+        foreach (var word in TextNormaliser.Words(query))
+        {
+            var stem = TextNormaliser.Stem(word);
+            if (stopWords.Contains(word) || words.Exists(existing => existing.Stem == stem))
+            {
+                continue;
+            }
+
+            words.Add(new QueryWord(stem, word.Length >= 5));
+            if (words.Count == MaxQueryWords)
+            {
+                break;
+            }
+        }
+
+        return words;
+    }
+
+    private List<(int Term, bool Typo)> MatchingTerms(QueryWord word)
+    {
+        var found = new List<(int, bool)>();
+        if (_termIds.TryGetValue(word.Stem, out var exact))
+        {
+            // A word the catalogue knows is never read as a typo of another one.
+            found.Add((exact, false));
+            return found;
+        }
+
+        if (!word.TypoAllowed || word.Stem.Length < 4)
+        {
+            return found;
+        }
+
+        var seen = new HashSet<int>();
+        Consider(word.Stem);
+        foreach (var deletion in OneEdit.Deletions(word.Stem))
+        {
+            if (_termIds.TryGetValue(deletion, out var shorter) && _terms[shorter].Length >= 4 && seen.Add(shorter))
+            {
+                found.Add((shorter, true));
+            }
+
+            Consider(deletion);
+        }
+
+        return found;
+
+        void Consider(string key)
+        {
+            if (!_deletions.TryGetValue(key, out var candidates))
+            {
+                return;
+            }
+
+            foreach (var candidate in candidates)
+            {
+                if (OneEdit.Within(word.Stem, _terms[candidate]) && seen.Add(candidate))
+                {
+                    found.Add((candidate, true));
+                }
+            }
+        }
+    }
+
+    private static float Weight(ProductFields fields) =>
+        fields.HasFlag(ProductFields.Title) ? 8
+        : fields.HasFlag(ProductFields.Keywords) ? 4
+        : fields.HasFlag(ProductFields.Collection) ? 2
+        : 1;
+
+    private static FrozenDictionary<string, int[]> BuildDeletions(string[] terms)
+    {
+        var deletions = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var id = 0; id < terms.Length; id++)
+        {
+            if (terms[id].Length < 4)
+            {
+                continue;
+            }
+
+            foreach (var deletion in OneEdit.Deletions(terms[id]).Distinct())
+            {
+                ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(deletions, deletion, out var exists);
+                if (!exists)
+                {
+                    list = [];
+                }
+
+                list!.Add(id);
+            }
+        }
+
+        return deletions.ToFrozenDictionary(pair => pair.Key, pair => pair.Value.ToArray(), StringComparer.Ordinal);
+    }
+
+    private static FrozenDictionary<string, int[]> BuildCollections(Product[] products, out IReadOnlyList<CatalogueCollection> list)
+    {
+        var groups = Enumerable.Range(0, products.Length)
+            .Where(id => !string.IsNullOrWhiteSpace(products[id].Collection))
+            .GroupBy(id => products[id].Collection!.Trim(), StringComparer.OrdinalIgnoreCase)
+            .Select(group => (Name: group.Key, Ids: group
+                .OrderByDescending(id => products[id].InStock)
+                .ThenBy(id => products[id].Title, StringComparer.CurrentCultureIgnoreCase)
+                .ToArray()))
+            .ToList();
+        list = [.. groups
+            .OrderByDescending(group => group.Ids.Length)
+            .ThenBy(group => group.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(group => new CatalogueCollection(group.Name, group.Ids.Length))];
+        return groups.ToFrozenDictionary(group => group.Name, group => group.Ids, StringComparer.OrdinalIgnoreCase);
+    }
+
+    private readonly record struct Posting(int Product, ProductFields Fields);
+
+    private readonly record struct QueryWord(string Stem, bool TypoAllowed);
+
+    private struct Score
+    {
+        public uint Words;
+        public float Value;
+        public ProductFields Fields;
+
+        public readonly int Coverage => System.Numerics.BitOperations.PopCount(Words);
+    }
+
+    /// <summary>Greater is better: more query words, stronger fields, in stock, shorter title, earlier in the file.</summary>
+    private readonly record struct RankKey(int Coverage, float Score, bool InStock, int TitleLength, int Product) : IComparable<RankKey>
+    {
+        public int CompareTo(RankKey other)
+        {
+            var byCoverage = Coverage.CompareTo(other.Coverage);
+            if (byCoverage != 0)
+            {
+                return byCoverage;
+            }
+
+            var byScore = Score.CompareTo(other.Score);
+            if (byScore != 0)
+            {
+                return byScore;
+            }
+
+            if (InStock != other.InStock)
+            {
+                return InStock ? 1 : -1;
+            }
+
+            var byLength = other.TitleLength.CompareTo(TitleLength);
+            return byLength != 0 ? byLength : other.Product.CompareTo(Product);
+        }
+    }
+}

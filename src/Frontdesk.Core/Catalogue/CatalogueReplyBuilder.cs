@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Text;
+using Frontdesk.Core.WhatsApp.Messages;
+
+namespace Frontdesk.Core.Catalogue;
+
+/// <summary>Turns search results into WhatsApp messages within Meta's limits, in the business's culture.</summary>
+public sealed class CatalogueReplyBuilder(CatalogueSettings settings)
+{
+    private readonly CultureInfo _culture = PriceFormatter.CultureOrInvariant(settings.Culture);
+    private readonly string? _catalogId = string.IsNullOrWhiteSpace(settings.CatalogId) ? null : settings.CatalogId.Trim();
+
+    public CatalogueTexts Texts => CatalogueTexts.For(_culture);
+
+    /// <summary>How many products a reply can show: 30 in a multi-product message, 10 in a list.</summary>
+    public int Capacity => _catalogId is null ? MessageLimits.ListRows : MessageLimits.ProductListItems;
+
+    public IReadOnlyList<OutboundBody> Results(string query, CatalogueSearchResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Hits.Count switch
+        {
+            0 => [NoMatch()],
+            1 when result.Total == 1 => [Single(result.Hits[0])],
+            _ when _catalogId is not null => [ProductList(query, result)],
+            _ => [List(query, result)],
+        };
+    }
+
+    public TextBody NoMatch() =>
+        new(MessageLimits.Truncate(string.IsNullOrWhiteSpace(settings.NoMatchText) ? Texts.NoMatch : settings.NoMatchText, MessageLimits.TextBody));
+
+    /// <summary>One product: from the Meta catalogue when the business has one, else a text card.</summary>
+    public OutboundBody Single(Product product)
+    {
+        ArgumentNullException.ThrowIfNull(product);
+        return _catalogId is null
+            ? Card(product)
+            : new ProductBody(_catalogId, product.Sku, product.InStock ? null : string.Format(_culture, Texts.OutOfStockNotice, product.Title));
+    }
+
+    public TextBody Card(Product product)
+    {
+        ArgumentNullException.ThrowIfNull(product);
+        var card = new StringBuilder()
+            .Append('*').Append(product.Title).Append('*').Append('\n')
+            .Append(Price(product)).Append('\n')
+            .Append(product.InStock ? Texts.InStock : Texts.OutOfStock);
+        if (!string.IsNullOrWhiteSpace(product.Description))
+        {
+            card.Append("\n\n").Append(MessageLimits.Truncate(product.Description, 1000));
+        }
+
+        if (!string.IsNullOrWhiteSpace(product.Link))
+        {
+            card.Append("\n\n").Append(product.Link);
+        }
+
+        return new TextBody(MessageLimits.Truncate(card.ToString(), MessageLimits.TextBody), PreviewUrl: !string.IsNullOrWhiteSpace(product.Link));
+    }
+
+    /// <summary>The collections as a list (≤ 10, largest first); picking one sends its products.</summary>
+    public OutboundBody CollectionList(CatalogueIndex index)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        var rows = index.Collections
+            .Where(collection => CatalogueRowIds.ForCollection(collection.Name).Length <= CatalogueRowIds.MaxLength)
+            .Take(MessageLimits.ListRows)
+            .Select(collection => new ListRow(
+                CatalogueRowIds.ForCollection(collection.Name),
+                MessageLimits.Truncate(collection.Name, MessageLimits.ListRowTitle),
+                MessageLimits.Truncate(string.Format(_culture, Texts.ProductsInCollection, collection.Count), MessageLimits.ListRowDescription)))
+            .ToList();
+        if (rows.Count == 0)
+        {
+            // A catalogue without collections: show its first products instead.
+            return index.Count == 0 ? NoMatch() : List("", new CatalogueSearchResult(index.First(MessageLimits.ListRows), index.Count, CatalogueMatchKind.Words));
+        }
+
+        return new ListBody(
+            Texts.Collections,
+            MessageLimits.Truncate(Texts.ChooseCollection, MessageLimits.ListButton),
+            [new ListSection(MessageLimits.Truncate(Texts.ChooseCollection, MessageLimits.ListSectionTitle), rows)]);
+    }
+
+    public ListBody List(string query, CatalogueSearchResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var rows = result.Hits
+            .Where(product => CatalogueRowIds.ForProduct(product.Sku).Length <= CatalogueRowIds.MaxLength)
+            .Take(MessageLimits.ListRows)
+            .Select(Row)
+            .ToList();
+        return new ListBody(
+            Intro(query, result.Total),
+            MessageLimits.Truncate(Texts.SeeProducts, MessageLimits.ListButton),
+            [new ListSection(MessageLimits.Truncate(Texts.ResultsHeader, MessageLimits.ListSectionTitle), rows)],
+            Footer: MoreFooter(rows.Count, result.Total));
+    }
+
+    public ProductListBody ProductList(string query, CatalogueSearchResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var catalogId = _catalogId ?? throw new InvalidOperationException("A multi-product message needs a CatalogId.");
+        var shown = result.Hits.Take(MessageLimits.ProductListItems).ToList();
+        var body = new StringBuilder(Intro(query, result.Total));
+        var outOfStock = shown.Where(product => !product.InStock).Select(product => product.Title).ToList();
+        if (outOfStock.Count > 0)
+        {
+            body.Append('\n').Append(string.Format(_culture, Texts.OutOfStockNotice, string.Join(", ", outOfStock)));
+        }
+
+        return new ProductListBody(
+            catalogId,
+            MessageLimits.Truncate(Texts.ResultsHeader, MessageLimits.HeaderText),
+            MessageLimits.Truncate(body.ToString(), MessageLimits.InteractiveBody),
+            Sections(shown),
+            Footer: MoreFooter(shown.Count, result.Total));
+    }
+
+    public string Price(Product product)
+    {
+        ArgumentNullException.ThrowIfNull(product);
+        return PriceFormatter.Format(product.Price, product.Currency, _culture);
+    }
+
+    public string Price(decimal price, string currency) => PriceFormatter.Format(price, currency, _culture);
+
+    /// <summary>Sections by collection in rank order; past 10 collections the rest share one "Other" section.</summary>
+    private List<ProductSection> Sections(List<Product> products)
+    {
+        var other = Texts.Other;
+        var groups = new List<(string Title, List<string> Skus)>();
+        foreach (var product in products)
+        {
+            var title = MessageLimits.Truncate(string.IsNullOrWhiteSpace(product.Collection) ? other : product.Collection.Trim(), MessageLimits.ProductSectionTitle);
+            var group = groups.FindIndex(existing => string.Equals(existing.Title, title, StringComparison.OrdinalIgnoreCase));
+            if (group < 0 && groups.Count == MessageLimits.ProductListSections - 1 && !groups.Exists(existing => existing.Title == other))
+            {
+                groups.Add((other, []));
+            }
+
+            if (group < 0 && groups.Count >= MessageLimits.ProductListSections)
+            {
+                group = groups.FindIndex(existing => existing.Title == other);
+            }
+
+            if (group < 0)
+            {
+                groups.Add((title, []));
+                group = groups.Count - 1;
+            }
+
+            groups[group].Skus.Add(product.Sku);
+        }
+
+        return [.. groups.Where(group => group.Skus.Count > 0).Select(group => new ProductSection(group.Title, group.Skus))];
+    }
+
+    private ListRow Row(Product product)
+    {
+        var description = new StringBuilder(Price(product));
+        if (!product.InStock)
+        {
+            description.Append(" · ").Append(Texts.OutOfStock);
+        }
+
+        if (!string.IsNullOrWhiteSpace(product.Description))
+        {
+            description.Append(" · ").Append(product.Description.ReplaceLineEndings(" "));
+        }
+
+        return new ListRow(
+            CatalogueRowIds.ForProduct(product.Sku),
+            MessageLimits.Truncate(product.Title, MessageLimits.ListRowTitle),
+            MessageLimits.Truncate(description.ToString(), MessageLimits.ListRowDescription));
+    }
+
+    private string Intro(string query, int total) =>
+        string.Format(_culture, Texts.ResultsFor, total, MessageLimits.Truncate(query.Trim(), 60));
+
+    private string? MoreFooter(int shown, int total) =>
+        total > shown ? MessageLimits.Truncate(string.Format(_culture, Texts.MoreResults, shown, total), MessageLimits.Footer) : null;
+}
