@@ -1,3 +1,20 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using Frontdesk.DevHost.Hosting;
+using Microsoft.Extensions.Options;
+
+// DevHost: runs Frontdesk.Functions' own function classes locally, where Azure Functions Core Tools are missing.
+try
+{
+    await using var app = await DevHostApplication.CreateAsync(args).ConfigureAwait(false);
+    await app.RunAsync().ConfigureAwait(false);
+    return 0;
+}
+catch (OptionsValidationException e)
+{
+    await Console.Error.WriteLineAsync("Frontdesk cannot start: " + string.Join(" ", e.Failures)).ConfigureAwait(false);
+    return 1;
+}
+catch (InvalidOperationException e)
+{
+    await Console.Error.WriteLineAsync("Frontdesk cannot start: " + e.Message).ConfigureAwait(false);
+    return 1;
+}

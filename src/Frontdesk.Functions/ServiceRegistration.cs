@@ -1,5 +1,10 @@
+using Frontdesk.Core;
+using Frontdesk.Core.Webhooks;
+using Frontdesk.Core.WhatsApp;
+using Frontdesk.Storage.Inbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Frontdesk.Functions;
 
@@ -13,6 +18,13 @@ public static class ServiceRegistration
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton(TimeProvider.System);
+
+        // A missing secret stops the app at start-up with a message naming the setting.
+        services.AddOptions<WhatsAppOptions>().BindConfiguration(WhatsAppOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FrontdeskOptions>().BindConfiguration(FrontdeskOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => AppSecrets.Parse(sp.GetRequiredService<IOptions<WhatsAppOptions>>().Value.AppSecret));
+
+        services.AddFrontdeskInbox(configuration);
         return services;
     }
 }

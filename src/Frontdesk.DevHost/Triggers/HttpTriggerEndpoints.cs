@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+using System.Text;
+using Frontdesk.DevHost.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Frontdesk.DevHost.Triggers;
+
+/// <summary>
+/// Serves each HTTP-triggered function at <c>/{routePrefix}/{route}</c> with its methods and authorization level,
+/// as the Functions host does. Function- and admin-level functions need the key <c>DevHost__FunctionKey</c>
+/// (header <c>x-functions-key</c> or query <c>code</c>) when that setting is present.
+/// </summary>
+public static partial class HttpTriggerEndpoints
+{
+    public static void Map(WebApplication app, IEnumerable<FunctionEntry> functions, HostJson hostJson)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(hostJson);
+        var functionKey = app.Configuration["DevHost:FunctionKey"];
+        foreach (var function in functions.Where(f => f.Definition.Trigger.Type.Equals("httpTrigger", StringComparison.OrdinalIgnoreCase)))
+        {
+            FunctionInvoker.EnsureSupported(function, FunctionInvoker.Has<HttpTriggerAttribute>, new HashSet<string>());
+            var trigger = function.Definition.Trigger;
+            var route = "/" + string.Join('/', new[] { hostJson.Extensions.Http.RoutePrefix, trigger.Route ?? function.Definition.Name }
+                .Where(s => !string.IsNullOrEmpty(s)).Select(s => s.Trim('/')));
+            var methods = (trigger.Methods ?? ["get", "post", "put", "delete", "patch", "head", "options"]).Select(m => m.ToUpperInvariant()).ToArray();
+            var needsKey = !string.Equals(trigger.AuthLevel, "anonymous", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrEmpty(functionKey);
+            app.MapMethods(route, methods, context => HandleAsync(context, function, needsKey ? functionKey : null))
+                .WithName(function.Definition.Name);
+            Log.Mapped(app.Logger, function.Definition.Name, string.Join(',', methods), route, trigger.AuthLevel ?? "function");
+        }
+    }
+
+    private static async Task HandleAsync(HttpContext context, FunctionEntry function, string? requiredKey)
+    {
+        if (requiredKey is not null && !KeyMatches(context.Request, requiredKey))
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        var result = await FunctionInvoker.InvokeAsync(
+            function,
+            context.RequestServices,
+            _ => context.Request,
+            context.RequestAborted).ConfigureAwait(false);
+        switch (result)
+        {
+            case IActionResult action:
+                await action.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor())).ConfigureAwait(false);
+                break;
+            case IResult minimal:
+                await minimal.ExecuteAsync(context).ConfigureAwait(false);
+                break;
+            case null:
+                context.Response.StatusCode = StatusCodes.Status204NoContent;
+                break;
+            default:
+                await context.Response.WriteAsJsonAsync(result, result.GetType(), context.RequestAborted).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    private static bool KeyMatches(HttpRequest request, string requiredKey)
+    {
+        string? given = request.Headers["x-functions-key"];
+        if (string.IsNullOrEmpty(given))
+        {
+            given = request.Query["code"];
+        }
+
+        return given is not null
+            && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(requiredKey));
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(9001, LogLevel.Information, "{Function}: [{Methods}] http://…{Route} (auth: {AuthLevel})")]
+        public static partial void Mapped(ILogger logger, string function, string methods, string route, string authLevel);
+    }
+}

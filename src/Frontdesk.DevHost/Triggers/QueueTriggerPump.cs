@@ -1,0 +1,139 @@
+using System.Reflection;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using Frontdesk.DevHost.Hosting;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Frontdesk.DevHost.Triggers;
+
+/// <summary>
+/// Runs one queue-triggered function the way the Storage Queues extension does: polls with host.json's batch size,
+/// backs off on empty polls up to <c>maxPollingInterval</c>, runs a batch in parallel, deletes a message only after
+/// success, makes a failed one visible again after <c>visibilityTimeout</c>, and after <c>maxDequeueCount</c>
+/// attempts moves it to <c>&lt;queue&gt;-poison</c>. Delivery is at least once, exactly as in Azure.
+/// </summary>
+public sealed partial class QueueTriggerPump(
+    FunctionEntry function,
+    QueueClient queue,
+    QueueClient poison,
+    QueueSettings settings,
+    IServiceProvider services,
+    ILogger<QueueTriggerPump> logger) : BackgroundService
+{
+    /// <summary>The lease a received message gets; the host renews it, DevHost sizes it to host.json's functionTimeout.</summary>
+    private static readonly TimeSpan s_lease = TimeSpan.FromMinutes(10);
+
+    private static readonly TimeSpan s_minimumPoll = TimeSpan.FromMilliseconds(100);
+
+    public static IReadOnlySet<string> BindingData { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "id", "dequeueCount", "insertionTime", "expirationTime", "nextVisibleTime", "popReceipt",
+    };
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        FunctionInvoker.EnsureSupported(function, FunctionInvoker.Has<QueueTriggerAttribute>, BindingData);
+        await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken).ConfigureAwait(false);
+        Log.Listening(logger, function.Definition.Name, queue.Name);
+        var delay = s_minimumPoll;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            QueueMessage[] batch;
+            try
+            {
+                batch = (await queue.ReceiveMessagesAsync(Math.Clamp(settings.BatchSize, 1, 32), s_lease, stoppingToken).ConfigureAwait(false)).Value;
+            }
+            catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException)
+            {
+                Log.PollFailed(logger, queue.Name, e);
+                batch = [];
+            }
+
+            if (batch.Length == 0)
+            {
+                await Task.Delay(delay, stoppingToken).ConfigureAwait(false);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, Math.Max(settings.MaxPollingInterval.Ticks, s_minimumPoll.Ticks)));
+                continue;
+            }
+
+            delay = s_minimumPoll;
+            await Task.WhenAll(batch.Select(m => ProcessAsync(m, stoppingToken))).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ProcessAsync(QueueMessage message, CancellationToken stoppingToken)
+    {
+        if (message.DequeueCount > settings.MaxDequeueCount)
+        {
+            // An earlier attempt died with its instance: the host poisons such a message on sight.
+            await MoveToPoisonAsync(message, stoppingToken).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            using var scope = services.CreateScope();
+            await FunctionInvoker.InvokeAsync(function, scope.ServiceProvider, p => Bind(p, message), stoppingToken).ConfigureAwait(false);
+            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            Log.InvocationFailed(logger, function.Definition.Name, message.MessageId, message.DequeueCount, e);
+            if (message.DequeueCount >= settings.MaxDequeueCount)
+            {
+                await MoveToPoisonAsync(message, stoppingToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: settings.VisibilityTimeout, cancellationToken: stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task MoveToPoisonAsync(QueueMessage message, CancellationToken cancellationToken)
+    {
+        await poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        await poison.SendMessageAsync(message.Body, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
+        Log.Poisoned(logger, function.Definition.Name, message.MessageId, poison.Name, message.DequeueCount);
+    }
+
+    private static object? Bind(ParameterInfo parameter, QueueMessage message)
+    {
+        if (FunctionInvoker.Has<QueueTriggerAttribute>(parameter))
+        {
+            var type = parameter.ParameterType;
+            return type == typeof(string) ? message.Body.ToString()
+                : type == typeof(BinaryData) ? message.Body
+                : type == typeof(QueueMessage) ? message
+                : type == typeof(byte[]) ? message.Body.ToArray()
+                : System.Text.Json.JsonSerializer.Deserialize(message.Body.ToString(), type, System.Text.Json.JsonSerializerOptions.Web);
+        }
+
+        return parameter.Name?.ToUpperInvariant() switch
+        {
+            "ID" => message.MessageId,
+            "DEQUEUECOUNT" => Convert.ChangeType(message.DequeueCount, parameter.ParameterType, System.Globalization.CultureInfo.InvariantCulture),
+            "INSERTIONTIME" => message.InsertedOn,
+            "EXPIRATIONTIME" => message.ExpiresOn,
+            "NEXTVISIBLETIME" => message.NextVisibleOn,
+            "POPRECEIPT" => message.PopReceipt,
+            _ => null,
+        };
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(9101, LogLevel.Information, "{Function}: listening to queue '{Queue}'")]
+        public static partial void Listening(ILogger logger, string function, string queue);
+
+        [LoggerMessage(9102, LogLevel.Warning, "{Function}: message {MessageId} failed on attempt {DequeueCount}")]
+        public static partial void InvocationFailed(ILogger logger, string function, string messageId, long dequeueCount, Exception exception);
+
+        [LoggerMessage(9103, LogLevel.Error, "{Function}: message {MessageId} moved to '{PoisonQueue}' after {DequeueCount} attempts")]
+        public static partial void Poisoned(ILogger logger, string function, string messageId, string poisonQueue, long dequeueCount);
+
+        [LoggerMessage(9104, LogLevel.Warning, "Polling queue '{Queue}' failed; trying again")]
+        public static partial void PollFailed(ILogger logger, string queue, Exception exception);
+    }
+}

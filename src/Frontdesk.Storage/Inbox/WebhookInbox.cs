@@ -1,0 +1,50 @@
+using System.Security.Cryptography;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Frontdesk.Core;
+using Frontdesk.Core.Webhooks;
+
+namespace Frontdesk.Storage.Inbox;
+
+/// <summary>
+/// Puts verified webhook bodies on <c>webhook-inbox</c>. A body over the queue's limit is split into valid smaller
+/// bodies; a piece that still does not fit goes to the <c>webhook-bodies</c> container and is queued by reference.
+/// </summary>
+public sealed class WebhookInbox(QueueClient queue, BlobContainerClient claimChecks, TimeProvider time) : IWebhookInbox
+{
+    /// <summary>
+    /// A queue message holds 64 KiB of Base64 text, about 48 KiB of body; the margin keeps clear of the limit.
+    /// </summary>
+    public const int MaxQueueBodyBytes = 46_000;
+
+    public async Task<int> StoreAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
+    {
+        var pieces = WebhookSplitter.Split(body, MaxQueueBodyBytes);
+        try
+        {
+            foreach (var piece in pieces)
+            {
+                var message = piece.FitsQueue
+                    ? piece.Body
+                    : InboxMessage.ClaimCheck(await UploadAsync(piece.Body, cancellationToken).ConfigureAwait(false));
+                await queue.SendMessageAsync(new BinaryData(message), cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is RequestFailedException or HttpRequestException or AggregateException or TimeoutException
+                                   || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new StorageUnavailableException($"The webhook inbox could not store the body: {e.GetType().Name}.", e);
+        }
+
+        return pieces.Count;
+    }
+
+    /// <summary>The blob is named by its content's hash, so Meta's retries of the same body overwrite, not pile up.</summary>
+    private async Task<string> UploadAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
+        var name = $"{time.GetUtcNow():yyyy-MM-dd}/{Convert.ToHexStringLower(SHA256.HashData(body.Span))}.json";
+        await claimChecks.GetBlobClient(name).UploadAsync(new BinaryData(body), overwrite: true, cancellationToken).ConfigureAwait(false);
+        return name;
+    }
+}
