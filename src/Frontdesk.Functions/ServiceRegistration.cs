@@ -1,6 +1,7 @@
 using Frontdesk.Core;
 using Frontdesk.Core.Webhooks;
 using Frontdesk.Core.WhatsApp;
+using Frontdesk.Storage.Catalogue;
 using Frontdesk.Storage.Inbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,7 @@ public static class ServiceRegistration
         services.AddSingleton(sp => AppSecrets.Parse(sp.GetRequiredService<IOptions<WhatsAppOptions>>().Value.AppSecret));
 
         services.AddFrontdeskInbox(configuration);
+        services.AddFrontdeskCatalogue(configuration);
         return services;
     }
 }

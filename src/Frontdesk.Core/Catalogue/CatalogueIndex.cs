@@ -273,7 +273,7 @@ public sealed class CatalogueIndex
                 continue;
             }
 
-            words.Add(new QueryWord(stem, word.Length >= 5));
+            words.Add(new QueryWord(stem, word, word.Length >= 5));
             if (words.Count == MaxQueryWords)
             {
                 break;
@@ -299,20 +299,25 @@ public sealed class CatalogueIndex
         }
 
         var seen = new HashSet<int>();
-        Consider(word.Stem);
-        foreach (var deletion in OneEdit.Deletions(word.Stem))
+        // The typo is looked for around the stem and around the word as typed: stemming a misspelt word can
+        // itself take a letter off ("bdlis" → "bdli", while "bdliss" keeps its double s).
+        foreach (var typed in word.Word == word.Stem ? [word.Stem] : new[] { word.Stem, word.Word })
         {
-            if (_termIds.TryGetValue(deletion, out var shorter) && _terms[shorter].Length >= 4 && seen.Add(shorter))
+            Consider(typed, typed);
+            foreach (var deletion in OneEdit.Deletions(typed))
             {
-                found.Add((shorter, true));
-            }
+                if (_termIds.TryGetValue(deletion, out var shorter) && _terms[shorter].Length >= 4 && seen.Add(shorter))
+                {
+                    found.Add((shorter, true));
+                }
 
-            Consider(deletion);
+                Consider(typed, deletion);
+            }
         }
 
         return found;
 
-        void Consider(string key)
+        void Consider(string typed, string key)
         {
             if (!_deletions.TryGetValue(key, out var candidates))
             {
@@ -321,7 +326,7 @@ public sealed class CatalogueIndex
 
             foreach (var candidate in candidates)
             {
-                if (OneEdit.Within(word.Stem, _terms[candidate]) && seen.Add(candidate))
+                if (OneEdit.Within(typed, _terms[candidate]) && seen.Add(candidate))
                 {
                     found.Add((candidate, true));
                 }
@@ -379,7 +384,8 @@ public sealed class CatalogueIndex
 
     private readonly record struct Posting(int Product, ProductFields Fields);
 
-    private readonly record struct QueryWord(string Stem, bool TypoAllowed);
+    /// <summary>A meaningful query word: its stem, the folded word itself, and whether a typo may be forgiven.</summary>
+    private readonly record struct QueryWord(string Stem, string Word, bool TypoAllowed);
 
     private struct Score
     {
