@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Runtime.InteropServices;
 
@@ -21,6 +22,16 @@ public sealed class CatalogueIndex
     private readonly int[][] _titleTerms;
     private readonly FrozenDictionary<string, int> _skus;
     private readonly FrozenDictionary<string, int[]> _collections;
+    private readonly ConcurrentDictionary<StopWords, byte[]> _meaningfulTitleTerms = new();
+
+    /// <summary>
+    /// Per product, greater is better among equal scores: in stock first, then the shorter title, then file order.
+    /// Precomputed so ranking thousands of candidates never dereferences their products.
+    /// </summary>
+    private readonly int[] _tieBreak;
+
+    [ThreadStatic]
+    private static Scratch? t_scratch;
 
     private CatalogueIndex(
         Product[] products,
@@ -42,6 +53,16 @@ public sealed class CatalogueIndex
             .ToFrozenDictionary(pair => pair.Sku, pair => pair.id, StringComparer.OrdinalIgnoreCase);
         _collections = collections;
         Collections = collectionList;
+        _tieBreak = new int[products.Length];
+        var order = Enumerable.Range(0, products.Length)
+            .OrderByDescending(id => products[id].InStock)
+            .ThenBy(id => products[id].Title.Length)
+            .ThenBy(id => id)
+            .ToArray();
+        for (var position = 0; position < order.Length; position++)
+        {
+            _tieBreak[order[position]] = order.Length - position;
+        }
     }
 
     public static CatalogueIndex Empty { get; } = Build([]);
@@ -142,86 +163,102 @@ public sealed class CatalogueIndex
             return CatalogueSearchResult.None;
         }
 
-        var matchedTerms = new HashSet<int>();
-        var scores = new Dictionary<int, Score>();
-        for (var i = 0; i < words.Count; i++)
+        // Scores live in a per-thread array as long as the catalogue, reset after each query through the list of
+        // products touched: at 100,000 products a common word has tens of thousands of postings, and a dictionary
+        // per query costs several times more than indexing an array.
+        var scratch = t_scratch ??= new Scratch();
+        scratch.EnsureCapacity(_products.Length);
+        var scores = scratch.Scores;
+        var touched = scratch.Touched;
+        try
         {
-            var bit = 1u << i;
-            foreach (var (term, typo) in MatchingTerms(words[i]))
+            var countedTerms = new HashSet<int>();
+
+            // Strict answers only through title or keywords, so other postings need not be scored at all.
+            var fields = mode == CatalogueSearchMode.Strict ? ProductFields.Title | ProductFields.Keywords : ProductFields.Title | ProductFields.Keywords | ProductFields.Collection | ProductFields.Description;
+            for (var i = 0; i < words.Count; i++)
             {
-                matchedTerms.Add(term);
-                foreach (var posting in _postings[term])
+                var bit = 1u << i;
+                foreach (var (term, typo) in MatchingTerms(words[i]))
                 {
-                    ref var score = ref CollectionsMarshal.GetValueRefOrAddDefault(scores, posting.Product, out _);
-                    if ((score.Words & bit) == 0)
+                    // A title term matched by two query words counts once towards "names the whole title".
+                    var firstTimeForTerm = countedTerms.Add(term);
+                    var weight = typo ? 0.5f : 1f;
+                    foreach (var posting in _postings[term])
                     {
-                        // Exact terms come before typo terms, so a word's first match is its best.
-                        score.Words |= bit;
-                        score.Value += Weight(posting.Fields) * (typo ? 0.5f : 1f);
-                        score.Fields |= posting.Fields;
+                        if ((posting.Fields & fields) == 0)
+                        {
+                            continue;
+                        }
+
+                        ref var score = ref scores[posting.Product];
+                        if (score.Words == 0)
+                        {
+                            touched.Add(posting.Product);
+                        }
+
+                        if (firstTimeForTerm && (posting.Fields & ProductFields.Title) != 0)
+                        {
+                            score.TitleTerms++;
+                        }
+
+                        if ((score.Words & bit) == 0)
+                        {
+                            // Exact terms come before typo terms, so a word's first match is its best.
+                            score.Words |= bit;
+                            score.Value += Weight(posting.Fields) * weight;
+                            score.Fields |= posting.Fields;
+                        }
                     }
                 }
             }
+
+            return Rank(scores, touched, words.Count, mode == CatalogueSearchMode.Browse ? null : MeaningfulTitleTerms(stopWords), limit);
         }
-
-        return Rank(scores, Accept(words.Count, scores, matchedTerms, stopWords, mode), limit);
-    }
-
-    private Func<int, Score, bool> Accept(int wordCount, Dictionary<int, Score> scores, HashSet<int> matchedTerms, StopWords stopWords, CatalogueSearchMode mode)
-    {
-        if (mode == CatalogueSearchMode.Browse)
+        finally
         {
-            var best = 0;
-            foreach (var score in scores.Values)
+            foreach (var product in touched)
             {
-                best = Math.Max(best, score.Coverage);
+                scores[product] = default;
             }
 
-            return (_, score) => score.Coverage == best;
+            touched.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Browse: the products matching the most query words. Strict (meaningfulTitleTerms given): products matched
+    /// through title or keywords that match every query word or whose every meaningful title word was in the text.
+    /// Of those, the best <paramref name="limit"/> are kept in a heap whose top is the worst kept, so 100,000
+    /// candidates are never sorted.
+    /// </summary>
+    private CatalogueSearchResult Rank(Score[] scores, List<int> touched, int wordCount, byte[]? meaningfulTitleTerms, int limit)
+    {
+        var best = 0;
+        if (meaningfulTitleTerms is null)
+        {
+            foreach (var product in touched)
+            {
+                best = Math.Max(best, scores[product].Coverage);
+            }
         }
 
         var all = wordCount == 32 ? uint.MaxValue : (1u << wordCount) - 1;
-        return (product, score) =>
-            (score.Fields & (ProductFields.Title | ProductFields.Keywords)) != 0
-            && (score.Words == all || NamesWholeTitle(product, matchedTerms, stopWords));
-    }
-
-    /// <summary>Every meaningful word of the product's title was in the text ("je voudrais un pain au chocolat").</summary>
-    private bool NamesWholeTitle(int product, HashSet<int> matchedTerms, StopWords stopWords)
-    {
-        var meaningful = 0;
-        foreach (var term in _titleTerms[product])
-        {
-            if (stopWords.Contains(_terms[term]))
-            {
-                continue;
-            }
-
-            if (!matchedTerms.Contains(term))
-            {
-                return false;
-            }
-
-            meaningful++;
-        }
-
-        return meaningful > 0;
-    }
-
-    private CatalogueSearchResult Rank(Dictionary<int, Score> scores, Func<int, Score, bool> accept, int limit)
-    {
-        // Keep the best `limit` in a heap whose top is the worst kept, so 100,000 candidates never get sorted.
         var heap = new PriorityQueue<int, RankKey>(limit + 1);
         var total = 0;
-        foreach (var (product, score) in scores)
+        foreach (var product in touched)
         {
-            if (!accept(product, score))
+            var score = scores[product];
+            var accepted = meaningfulTitleTerms is null
+                ? score.Coverage == best
+                : (score.Words == all || (meaningfulTitleTerms[product] > 0 && score.TitleTerms >= meaningfulTitleTerms[product]));
+            if (!accepted)
             {
                 continue;
             }
 
             total++;
-            var key = new RankKey(score.Coverage, score.Value, _products[product].InStock, _products[product].Title.Length, product);
+            var key = new RankKey(score.Coverage, score.Value, _tieBreak[product]);
             if (heap.Count < limit)
             {
                 heap.Enqueue(product, key);
@@ -240,6 +277,19 @@ public sealed class CatalogueIndex
 
         return total == 0 ? CatalogueSearchResult.None : new CatalogueSearchResult(hits, total, CatalogueMatchKind.Words);
     }
+
+    /// <summary>How many title terms of each product are not stop words of this language (computed once per language).</summary>
+    private byte[] MeaningfulTitleTerms(StopWords stopWords) =>
+        _meaningfulTitleTerms.GetOrAdd(stopWords, words =>
+        {
+            var counts = new byte[_products.Length];
+            for (var product = 0; product < counts.Length; product++)
+            {
+                counts[product] = (byte)Math.Min(byte.MaxValue, _titleTerms[product].Count(term => !words.Contains(_terms[term])));
+            }
+
+            return counts;
+        });
 
     /// <summary>The whole text, or one word of it that looks like a code (has a digit, 3+ characters), is a retailer id.</summary>
     private CatalogueSearchResult? SearchSkus(string query, int limit)
@@ -293,7 +343,7 @@ public sealed class CatalogueIndex
             return found;
         }
 
-        if (!word.TypoAllowed || word.Stem.Length < 4)
+        if (!word.TypoAllowed || word.Stem.Length < 3)
         {
             return found;
         }
@@ -384,6 +434,22 @@ public sealed class CatalogueIndex
 
     private readonly record struct Posting(int Product, ProductFields Fields);
 
+    /// <summary>A thread's score array and touched list, reused across queries and catalogues.</summary>
+    private sealed class Scratch
+    {
+        public Score[] Scores { get; private set; } = [];
+
+        public List<int> Touched { get; } = [];
+
+        public void EnsureCapacity(int products)
+        {
+            if (Scores.Length < products)
+            {
+                Scores = new Score[products];
+            }
+        }
+    }
+
     /// <summary>A meaningful query word: its stem, the folded word itself, and whether a typo may be forgiven.</summary>
     private readonly record struct QueryWord(string Stem, string Word, bool TypoAllowed);
 
@@ -393,11 +459,14 @@ public sealed class CatalogueIndex
         public float Value;
         public ProductFields Fields;
 
+        /// <summary>Distinct matched terms found in the title (saturates; titles are short).</summary>
+        public byte TitleTerms;
+
         public readonly int Coverage => System.Numerics.BitOperations.PopCount(Words);
     }
 
-    /// <summary>Greater is better: more query words, stronger fields, in stock, shorter title, earlier in the file.</summary>
-    private readonly record struct RankKey(int Coverage, float Score, bool InStock, int TitleLength, int Product) : IComparable<RankKey>
+    /// <summary>Greater is better: more query words, stronger fields, then the precomputed tie-break.</summary>
+    private readonly record struct RankKey(int Coverage, float Score, int TieBreak) : IComparable<RankKey>
     {
         public int CompareTo(RankKey other)
         {
@@ -408,18 +477,7 @@ public sealed class CatalogueIndex
             }
 
             var byScore = Score.CompareTo(other.Score);
-            if (byScore != 0)
-            {
-                return byScore;
-            }
-
-            if (InStock != other.InStock)
-            {
-                return InStock ? 1 : -1;
-            }
-
-            var byLength = other.TitleLength.CompareTo(TitleLength);
-            return byLength != 0 ? byLength : other.Product.CompareTo(Product);
+            return byScore != 0 ? byScore : TieBreak.CompareTo(other.TieBreak);
         }
     }
 }

@@ -18,7 +18,7 @@ public static class CatalogueServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddFrontdeskStorageClients(configuration);
-        services.AddOptions<FrontdeskOptions>().BindConfiguration(FrontdeskOptions.SectionName);
+        services.AddOptions<FrontdeskOptions>().Bind(configuration.GetSection(FrontdeskOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new CatalogueStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.Catalogue)));
         services.TryAddSingleton<TableCatalogueIndexProvider>();
