@@ -177,7 +177,9 @@ public sealed class CatalogueReplyBuilder(CatalogueSettings settings)
     }
 
     private string Intro(string query, int total) =>
-        string.Format(_culture, Texts.ResultsFor, total, MessageLimits.Truncate(query.Trim(), 60));
+        string.IsNullOrWhiteSpace(query)
+            ? Texts.ResultsHeader
+            : string.Format(_culture, Texts.ResultsFor, total, MessageLimits.Truncate(query.Trim(), 60));
 
     private string? MoreFooter(int shown, int total) =>
         total > shown ? MessageLimits.Truncate(string.Format(_culture, Texts.MoreResults, shown, total), MessageLimits.Footer) : null;

@@ -138,6 +138,26 @@ public sealed class CatalogueResponderTests
     }
 
     [Fact]
+    public async Task Search_EmptyQueryWithoutCollections_ListsTheFirstProductsInStockFirst()
+    {
+        var index = CatalogueIndex.Build([TestCatalogues.Make("A", "Épuisé", inStock: false), TestCatalogues.Make("B", "Pain")]);
+
+        var replies = await Responder(index).SearchAsync(French(""), TestContext.Current.CancellationToken);
+
+        var list = Assert.IsType<ListBody>(Assert.Single(replies));
+        Assert.Equal(CatalogueTexts.French.ResultsHeader, list.Text);
+        Assert.Equal([CatalogueRowIds.ForProduct("B"), CatalogueRowIds.ForProduct("A")], list.Sections.SelectMany(section => section.Rows).Select(row => row.Id));
+    }
+
+    [Fact]
+    public async Task Search_EmptyCatalogue_SendsTheNoMatchText()
+    {
+        var replies = await Responder(CatalogueIndex.Empty).SearchAsync(French(""), TestContext.Current.CancellationToken);
+
+        Assert.Equal(new TextBody("Rien trouvé, désolé."), Assert.Single(replies));
+    }
+
+    [Fact]
     public async Task TryAnswer_PickedProductRow_SendsItsCard()
     {
         var replies = await Responder().TryAnswerAsync(French(CatalogueRowIds.ForProduct("CRO-002")), TestContext.Current.CancellationToken);
