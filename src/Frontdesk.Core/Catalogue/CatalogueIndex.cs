@@ -18,7 +18,7 @@ public sealed class CatalogueIndex
     private readonly string[] _terms;
     private readonly FrozenDictionary<string, int> _termIds;
     private readonly Posting[][] _postings;
-    private readonly FrozenDictionary<string, int[]> _deletions;
+    private readonly TypoIndex _typos;
     private readonly int[][] _titleTerms;
     private readonly FrozenDictionary<string, int> _skus;
     private readonly FrozenDictionary<string, int[]> _collections;
@@ -31,13 +31,12 @@ public sealed class CatalogueIndex
     private readonly int[] _tieBreak;
 
     [ThreadStatic]
-    private static Scratch? t_scratch;
+    private static SearchScratch? t_scratch;
 
     private CatalogueIndex(
         Product[] products,
         string[] terms,
         Posting[][] postings,
-        FrozenDictionary<string, int[]> deletions,
         int[][] titleTerms,
         FrozenDictionary<string, int[]> collections,
         IReadOnlyList<CatalogueCollection> collectionList)
@@ -46,7 +45,7 @@ public sealed class CatalogueIndex
         _terms = terms;
         _termIds = terms.Select((term, id) => (term, id)).ToFrozenDictionary(pair => pair.term, pair => pair.id, StringComparer.Ordinal);
         _postings = postings;
-        _deletions = deletions;
+        _typos = new TypoIndex(terms, _termIds);
         _titleTerms = titleTerms;
         _skus = products.Select((product, id) => (product.Sku, id))
             .DistinctBy(pair => pair.Sku, StringComparer.OrdinalIgnoreCase)
@@ -109,7 +108,6 @@ public sealed class CatalogueIndex
             all,
             terms,
             [.. postings.Select(list => list.ToArray())],
-            BuildDeletions(terms),
             titleTerms,
             BuildCollections(all, out var collectionList),
             collectionList);
@@ -166,7 +164,7 @@ public sealed class CatalogueIndex
         // Scores live in a per-thread array as long as the catalogue, reset after each query through the list of
         // products touched: at 100,000 products a common word has tens of thousands of postings, and a dictionary
         // per query costs several times more than indexing an array.
-        var scratch = t_scratch ??= new Scratch();
+        var scratch = t_scratch ??= new SearchScratch();
         scratch.EnsureCapacity(_products.Length);
         var scores = scratch.Scores;
         var touched = scratch.Touched;
@@ -232,7 +230,7 @@ public sealed class CatalogueIndex
     /// Of those, the best <paramref name="limit"/> are kept in a heap whose top is the worst kept, so 100,000
     /// candidates are never sorted.
     /// </summary>
-    private CatalogueSearchResult Rank(Score[] scores, List<int> touched, int wordCount, byte[]? meaningfulTitleTerms, int limit)
+    private CatalogueSearchResult Rank(ProductScore[] scores, List<int> touched, int wordCount, byte[]? meaningfulTitleTerms, int limit)
     {
         var best = 0;
         if (meaningfulTitleTerms is null)
@@ -349,39 +347,17 @@ public sealed class CatalogueIndex
         }
 
         var seen = new HashSet<int>();
+        var near = new List<int>();
         // The typo is looked for around the stem and around the word as typed: stemming a misspelt word can
         // itself take a letter off ("bdlis" → "bdli", while "bdliss" keeps its double s).
-        foreach (var typed in word.Word == word.Stem ? [word.Stem] : new[] { word.Stem, word.Word })
+        _typos.AddNear(word.Stem, seen, near);
+        if (word.Word != word.Stem)
         {
-            Consider(typed, typed);
-            foreach (var deletion in OneEdit.Deletions(typed))
-            {
-                if (_termIds.TryGetValue(deletion, out var shorter) && _terms[shorter].Length >= 4 && seen.Add(shorter))
-                {
-                    found.Add((shorter, true));
-                }
-
-                Consider(typed, deletion);
-            }
+            _typos.AddNear(word.Word, seen, near);
         }
 
+        found.AddRange(near.Select(term => (term, true)));
         return found;
-
-        void Consider(string typed, string key)
-        {
-            if (!_deletions.TryGetValue(key, out var candidates))
-            {
-                return;
-            }
-
-            foreach (var candidate in candidates)
-            {
-                if (OneEdit.Within(typed, _terms[candidate]) && seen.Add(candidate))
-                {
-                    found.Add((candidate, true));
-                }
-            }
-        }
     }
 
     private static float Weight(ProductFields fields) =>
@@ -389,31 +365,6 @@ public sealed class CatalogueIndex
         : fields.HasFlag(ProductFields.Keywords) ? 4
         : fields.HasFlag(ProductFields.Collection) ? 2
         : 1;
-
-    private static FrozenDictionary<string, int[]> BuildDeletions(string[] terms)
-    {
-        var deletions = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var id = 0; id < terms.Length; id++)
-        {
-            if (terms[id].Length < 4)
-            {
-                continue;
-            }
-
-            foreach (var deletion in OneEdit.Deletions(terms[id]).Distinct())
-            {
-                ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(deletions, deletion, out var exists);
-                if (!exists)
-                {
-                    list = [];
-                }
-
-                list!.Add(id);
-            }
-        }
-
-        return deletions.ToFrozenDictionary(pair => pair.Key, pair => pair.Value.ToArray(), StringComparer.Ordinal);
-    }
 
     private static FrozenDictionary<string, int[]> BuildCollections(Product[] products, out IReadOnlyList<CatalogueCollection> list)
     {
@@ -433,51 +384,4 @@ public sealed class CatalogueIndex
     }
 
     private readonly record struct Posting(int Product, ProductFields Fields);
-
-    /// <summary>A thread's score array and touched list, reused across queries and catalogues.</summary>
-    private sealed class Scratch
-    {
-        public Score[] Scores { get; private set; } = [];
-
-        public List<int> Touched { get; } = [];
-
-        public void EnsureCapacity(int products)
-        {
-            if (Scores.Length < products)
-            {
-                Scores = new Score[products];
-            }
-        }
-    }
-
-    /// <summary>A meaningful query word: its stem, the folded word itself, and whether a typo may be forgiven.</summary>
-    private readonly record struct QueryWord(string Stem, string Word, bool TypoAllowed);
-
-    private struct Score
-    {
-        public uint Words;
-        public float Value;
-        public ProductFields Fields;
-
-        /// <summary>Distinct matched terms found in the title (saturates; titles are short).</summary>
-        public byte TitleTerms;
-
-        public readonly int Coverage => System.Numerics.BitOperations.PopCount(Words);
-    }
-
-    /// <summary>Greater is better: more query words, stronger fields, then the precomputed tie-break.</summary>
-    private readonly record struct RankKey(int Coverage, float Score, int TieBreak) : IComparable<RankKey>
-    {
-        public int CompareTo(RankKey other)
-        {
-            var byCoverage = Coverage.CompareTo(other.Coverage);
-            if (byCoverage != 0)
-            {
-                return byCoverage;
-            }
-
-            var byScore = Score.CompareTo(other.Score);
-            return byScore != 0 ? byScore : TieBreak.CompareTo(other.TieBreak);
-        }
-    }
 }
