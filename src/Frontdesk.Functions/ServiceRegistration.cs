@@ -1,8 +1,11 @@
 using Frontdesk.Core;
 using Frontdesk.Core.Webhooks;
 using Frontdesk.Core.WhatsApp;
+using Frontdesk.Storage;
 using Frontdesk.Storage.Catalogue;
+using Frontdesk.Storage.Conversations;
 using Frontdesk.Storage.Inbox;
+using Frontdesk.Storage.Outbound;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -21,11 +24,13 @@ public static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
 
         // A missing secret stops the app at start-up with a message naming the setting.
-        services.AddOptions<WhatsAppOptions>().BindConfiguration(WhatsAppOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<FrontdeskOptions>().BindConfiguration(FrontdeskOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WhatsAppOptions>().Bind(configuration.GetSection(WhatsAppOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => AppSecrets.Parse(sp.GetRequiredService<IOptions<WhatsAppOptions>>().Value.AppSecret));
 
         services.AddFrontdeskInbox(configuration);
+        services.AddFrontdeskRules(configuration);
+        services.AddFrontdeskOutbound(configuration);
+        services.AddFrontdeskConversations(configuration);
         services.AddFrontdeskCatalogue(configuration);
         return services;
     }

@@ -15,18 +15,23 @@ namespace Frontdesk.Storage;
 /// </summary>
 public sealed class StorageAccount
 {
-    private StorageAccount(QueueServiceClient queues, TableServiceClient tables, BlobServiceClient blobs)
+    private readonly Lazy<QueueServiceClient> _queues;
+    private readonly Lazy<TableServiceClient> _tables;
+    private readonly Lazy<BlobServiceClient> _blobs;
+
+    private StorageAccount(Func<QueueServiceClient> queues, Func<TableServiceClient> tables, Func<BlobServiceClient> blobs)
     {
-        Queues = queues;
-        Tables = tables;
-        Blobs = blobs;
+        _queues = new(queues);
+        _tables = new(tables);
+        _blobs = new(blobs);
     }
 
-    public QueueServiceClient Queues { get; }
+    /// <summary>The queue service; throws on first use when the connection names no queue endpoint.</summary>
+    public QueueServiceClient Queues => _queues.Value;
 
-    public TableServiceClient Tables { get; }
+    public TableServiceClient Tables => _tables.Value;
 
-    public BlobServiceClient Blobs { get; }
+    public BlobServiceClient Blobs => _blobs.Value;
 
     /// <summary>True when the connection is the local emulator's shorthand.</summary>
     public static bool IsDevelopmentStorage(IConfiguration configuration, string connectionName) =>
@@ -49,29 +54,18 @@ public sealed class StorageAccount
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
             return new StorageAccount(
-                new QueueServiceClient(connectionString, queueOptions),
-                new TableServiceClient(connectionString, tableOptions),
-                new BlobServiceClient(connectionString, blobOptions));
+                () => new QueueServiceClient(connectionString, queueOptions),
+                () => new TableServiceClient(connectionString, tableOptions),
+                () => new BlobServiceClient(connectionString, blobOptions));
         }
 
+        // Identity-based: each service needs its own endpoint, checked when that service is first used.
         var section = configuration.GetSection(connectionName);
-        var account = section["accountName"];
-        var queueUri = ServiceUri(section, "queueServiceUri", account, "queue");
-        var tableUri = ServiceUri(section, "tableServiceUri", account, "table");
-        var blobUri = ServiceUri(section, "blobServiceUri", account, "blob");
-        if (queueUri is null || tableUri is null || blobUri is null)
-        {
-            throw new InvalidOperationException(
-                $"The storage connection '{connectionName}' is not configured: set {connectionName} to a connection string " +
-                $"(UseDevelopmentStorage=true locally), or set {connectionName}__queueServiceUri, {connectionName}__tableServiceUri " +
-                $"and {connectionName}__blobServiceUri (or {connectionName}__accountName) with {connectionName}__credential=managedidentity.");
-        }
-
-        var credential = Credential(section);
+        var credential = new Lazy<TokenCredential>(() => Credential(section));
         return new StorageAccount(
-            new QueueServiceClient(queueUri, credential, queueOptions),
-            new TableServiceClient(tableUri, credential, tableOptions),
-            new BlobServiceClient(blobUri, credential, blobOptions));
+            () => new QueueServiceClient(ServiceUri(section, connectionName, "queue"), credential.Value, queueOptions),
+            () => new TableServiceClient(ServiceUri(section, connectionName, "table"), credential.Value, tableOptions),
+            () => new BlobServiceClient(ServiceUri(section, connectionName, "blob"), credential.Value, blobOptions));
     }
 
     /// <summary>
@@ -86,15 +80,22 @@ public sealed class StorageAccount
         retry.NetworkTimeout = TimeSpan.FromSeconds(10);
     }
 
-    private static Uri? ServiceUri(IConfigurationSection section, string key, string? account, string service)
+    private static Uri ServiceUri(IConfigurationSection section, string connectionName, string service)
     {
-        var value = section[key];
-        if (!string.IsNullOrWhiteSpace(value))
+        if (section[$"{service}ServiceUri"] is { Length: > 0 } uri)
         {
-            return new Uri(value);
+            return new Uri(uri);
         }
 
-        return string.IsNullOrWhiteSpace(account) ? null : new Uri($"https://{account}.{service}.core.windows.net");
+        if (section["accountName"] is { Length: > 0 } account)
+        {
+            return new Uri($"https://{account}.{service}.core.windows.net");
+        }
+
+        throw new InvalidOperationException(
+            $"The storage connection '{connectionName}' is not configured for {service}s: set {connectionName} to a connection string " +
+            $"(UseDevelopmentStorage=true locally), or set {connectionName}__{service}ServiceUri (or {connectionName}__accountName) " +
+            $"with {connectionName}__credential=managedidentity and {connectionName}__clientId.");
     }
 
     private static TokenCredential Credential(IConfigurationSection section)

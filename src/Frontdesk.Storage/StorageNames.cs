@@ -38,9 +38,12 @@ public static class StorageNames
         /// <summary>The replies Frontdesk sent and their delivery status.</summary>
         public const string OutboundStatuses = "OutboundStatuses";
 
+        /// <summary>One row per reply idempotency key, written before the Graph call: the exactly-once send ledger.</summary>
+        public const string OutboundLedger = "OutboundLedger";
+
         public static IReadOnlyList<string> All { get; } =
         [
-            Settings, Hours, Rules, QuickReplies, Contacts, Catalogue, HandledMessages, OutboundStatuses,
+            Settings, Hours, Rules, QuickReplies, Contacts, Catalogue, HandledMessages, OutboundStatuses, OutboundLedger,
         ];
     }
 

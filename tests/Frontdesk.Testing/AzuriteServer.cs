@@ -14,6 +14,7 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     private readonly Process _process;
     private readonly string _dataFolder;
+    private bool _stopped;
 
     private AzuriteServer(Process process, string dataFolder, int blobPort, int queuePort, int tablePort)
     {
@@ -33,7 +34,7 @@ public sealed class AzuriteServer : IAsyncDisposable
     /// <summary>The connection string for this instance (the public emulator account and key).</summary>
     public string ConnectionString => ConnectionStringFor(BlobPort, QueuePort, TablePort);
 
-    public bool IsRunning => !_process.HasExited;
+    public bool IsRunning => !_stopped && !_process.HasExited;
 
     public static string ConnectionStringFor(int blobPort, int queuePort, int tablePort) =>
         "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
@@ -89,14 +90,25 @@ public sealed class AzuriteServer : IAsyncDisposable
         return server;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops Azurite (storage "goes down"); safe to call more than once.</summary>
+    public async Task StopAsync()
     {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync().ConfigureAwait(false);
         }
+    }
 
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
         _process.Dispose();
         try
         {

@@ -13,7 +13,7 @@ public sealed class CatalogueReplyBuilder(CatalogueSettings settings)
     public CatalogueTexts Texts => CatalogueTexts.For(_culture);
 
     /// <summary>How many products a reply can show: 30 in a multi-product message, 10 in a list.</summary>
-    public int Capacity => _catalogId is null ? MessageLimits.ListRows : MessageLimits.ProductListItems;
+    public int Capacity => _catalogId is null ? CatalogueLimits.ListRows : CatalogueLimits.ProductListItems;
 
     public IReadOnlyList<OutboundBody> Results(string query, CatalogueSearchResult result)
     {
@@ -28,7 +28,7 @@ public sealed class CatalogueReplyBuilder(CatalogueSettings settings)
     }
 
     public TextBody NoMatch() =>
-        new(MessageLimits.Truncate(string.IsNullOrWhiteSpace(settings.NoMatchText) ? Texts.NoMatch : settings.NoMatchText, MessageLimits.TextBody));
+        new(CatalogueLimits.Truncate(string.IsNullOrWhiteSpace(settings.NoMatchText) ? Texts.NoMatch : settings.NoMatchText, CatalogueLimits.TextBody));
 
     /// <summary>One product: from the Meta catalogue when the business has one, else a text card.</summary>
     public OutboundBody Single(Product product)
@@ -36,7 +36,7 @@ public sealed class CatalogueReplyBuilder(CatalogueSettings settings)
         ArgumentNullException.ThrowIfNull(product);
         return _catalogId is null
             ? Card(product)
-            : new ProductBody(_catalogId, product.Sku, product.InStock ? null : string.Format(_culture, Texts.OutOfStockNotice, product.Title));
+            : new ProductBody(_catalogId, product.Sku, product.InStock ? null : CatalogueLimits.Truncate(string.Format(_culture, Texts.OutOfStockNotice, product.Title), CatalogueLimits.InteractiveBody));
     }
 
     public TextBody Card(Product product)
@@ -48,7 +48,7 @@ public sealed class CatalogueReplyBuilder(CatalogueSettings settings)
             .Append(product.InStock ? Texts.InStock : Texts.OutOfStock);
         if (!string.IsNullOrWhiteSpace(product.Description))
         {
-            card.Append("\n\n").Append(MessageLimits.Truncate(product.Description, 1000));
+            card.Append("\n\n").Append(CatalogueLimits.Truncate(product.Description, 1000));
         }
 
         if (!string.IsNullOrWhiteSpace(product.Link))
@@ -56,7 +56,7 @@ public sealed class CatalogueReplyBuilder(CatalogueSettings settings)
             card.Append("\n\n").Append(product.Link);
         }
 
-        return new TextBody(MessageLimits.Truncate(card.ToString(), MessageLimits.TextBody), PreviewUrl: !string.IsNullOrWhiteSpace(product.Link));
+        return new TextBody(CatalogueLimits.Truncate(card.ToString(), CatalogueLimits.TextBody), PreviewUrl: !string.IsNullOrWhiteSpace(product.Link));
     }
 
     /// <summary>The collections as a list (≤ 10, largest first); picking one sends its products.</summary>
@@ -65,22 +65,22 @@ public sealed class CatalogueReplyBuilder(CatalogueSettings settings)
         ArgumentNullException.ThrowIfNull(index);
         var rows = index.Collections
             .Where(collection => CatalogueRowIds.ForCollection(collection.Name).Length <= CatalogueRowIds.MaxLength)
-            .Take(MessageLimits.ListRows)
+            .Take(CatalogueLimits.ListRows)
             .Select(collection => new ListRow(
                 CatalogueRowIds.ForCollection(collection.Name),
-                MessageLimits.Truncate(collection.Name, MessageLimits.ListRowTitle),
-                MessageLimits.Truncate(string.Format(_culture, Texts.ProductsInCollection, collection.Count), MessageLimits.ListRowDescription)))
+                CatalogueLimits.Truncate(collection.Name, CatalogueLimits.ListRowTitle),
+                CatalogueLimits.Truncate(string.Format(_culture, Texts.ProductsInCollection, collection.Count), CatalogueLimits.ListRowDescription)))
             .ToList();
         if (rows.Count == 0)
         {
             // A catalogue without collections: show its first products instead.
-            return index.Count == 0 ? NoMatch() : List("", new CatalogueSearchResult(index.First(MessageLimits.ListRows), index.Count, CatalogueMatchKind.Words));
+            return index.Count == 0 ? NoMatch() : List("", new CatalogueSearchResult(index.First(CatalogueLimits.ListRows), index.Count, CatalogueMatchKind.Words));
         }
 
         return new ListBody(
-            Texts.Collections,
-            MessageLimits.Truncate(Texts.ChooseCollection, MessageLimits.ListButton),
-            [new ListSection(MessageLimits.Truncate(Texts.ChooseCollection, MessageLimits.ListSectionTitle), rows)]);
+            CatalogueLimits.Truncate(Texts.Collections, CatalogueLimits.ListBody),
+            CatalogueLimits.Truncate(Texts.ChooseCollection, CatalogueLimits.ListButton),
+            [new ListSection(CatalogueLimits.Truncate(Texts.ChooseCollection, CatalogueLimits.ListSectionTitle), rows)]);
     }
 
     public ListBody List(string query, CatalogueSearchResult result)
@@ -88,13 +88,13 @@ public sealed class CatalogueReplyBuilder(CatalogueSettings settings)
         ArgumentNullException.ThrowIfNull(result);
         var rows = result.Hits
             .Where(product => CatalogueRowIds.ForProduct(product.Sku).Length <= CatalogueRowIds.MaxLength)
-            .Take(MessageLimits.ListRows)
+            .Take(CatalogueLimits.ListRows)
             .Select(Row)
             .ToList();
         return new ListBody(
-            Intro(query, result.Total),
-            MessageLimits.Truncate(Texts.SeeProducts, MessageLimits.ListButton),
-            [new ListSection(MessageLimits.Truncate(Texts.ResultsHeader, MessageLimits.ListSectionTitle), rows)],
+            CatalogueLimits.Truncate(Intro(query, result.Total), CatalogueLimits.ListBody),
+            CatalogueLimits.Truncate(Texts.SeeProducts, CatalogueLimits.ListButton),
+            [new ListSection(CatalogueLimits.Truncate(Texts.ResultsHeader, CatalogueLimits.ListSectionTitle), rows)],
             Footer: MoreFooter(rows.Count, result.Total));
     }
 
@@ -102,7 +102,7 @@ public sealed class CatalogueReplyBuilder(CatalogueSettings settings)
     {
         ArgumentNullException.ThrowIfNull(result);
         var catalogId = _catalogId ?? throw new InvalidOperationException("A multi-product message needs a CatalogId.");
-        var shown = result.Hits.Take(MessageLimits.ProductListItems).ToList();
+        var shown = result.Hits.Take(CatalogueLimits.ProductListItems).ToList();
         var body = new StringBuilder(Intro(query, result.Total));
         var outOfStock = shown.Where(product => !product.InStock).Select(product => product.Title).ToList();
         if (outOfStock.Count > 0)
@@ -112,8 +112,8 @@ public sealed class CatalogueReplyBuilder(CatalogueSettings settings)
 
         return new ProductListBody(
             catalogId,
-            MessageLimits.Truncate(Texts.ResultsHeader, MessageLimits.HeaderText),
-            MessageLimits.Truncate(body.ToString(), MessageLimits.InteractiveBody),
+            CatalogueLimits.Truncate(Texts.ResultsHeader, CatalogueLimits.HeaderText),
+            CatalogueLimits.Truncate(body.ToString(), CatalogueLimits.InteractiveBody),
             Sections(shown),
             Footer: MoreFooter(shown.Count, result.Total));
     }
@@ -133,14 +133,14 @@ public sealed class CatalogueReplyBuilder(CatalogueSettings settings)
         var groups = new List<(string Title, List<string> Skus)>();
         foreach (var product in products)
         {
-            var title = MessageLimits.Truncate(string.IsNullOrWhiteSpace(product.Collection) ? other : product.Collection.Trim(), MessageLimits.ProductSectionTitle);
+            var title = CatalogueLimits.Truncate(string.IsNullOrWhiteSpace(product.Collection) ? other : product.Collection.Trim(), CatalogueLimits.ProductSectionTitle);
             var group = groups.FindIndex(existing => string.Equals(existing.Title, title, StringComparison.OrdinalIgnoreCase));
-            if (group < 0 && groups.Count == MessageLimits.ProductListSections - 1 && !groups.Exists(existing => existing.Title == other))
+            if (group < 0 && groups.Count == CatalogueLimits.ProductListSections - 1 && !groups.Exists(existing => existing.Title == other))
             {
                 groups.Add((other, []));
             }
 
-            if (group < 0 && groups.Count >= MessageLimits.ProductListSections)
+            if (group < 0 && groups.Count >= CatalogueLimits.ProductListSections)
             {
                 group = groups.FindIndex(existing => existing.Title == other);
             }
@@ -172,15 +172,15 @@ public sealed class CatalogueReplyBuilder(CatalogueSettings settings)
 
         return new ListRow(
             CatalogueRowIds.ForProduct(product.Sku),
-            MessageLimits.Truncate(product.Title, MessageLimits.ListRowTitle),
-            MessageLimits.Truncate(description.ToString(), MessageLimits.ListRowDescription));
+            CatalogueLimits.Truncate(product.Title, CatalogueLimits.ListRowTitle),
+            CatalogueLimits.Truncate(description.ToString(), CatalogueLimits.ListRowDescription));
     }
 
     private string Intro(string query, int total) =>
         string.IsNullOrWhiteSpace(query)
             ? Texts.ResultsHeader
-            : string.Format(_culture, Texts.ResultsFor, total, MessageLimits.Truncate(query.Trim(), 60));
+            : string.Format(_culture, Texts.ResultsFor, total, CatalogueLimits.Truncate(query.Trim(), 60));
 
     private string? MoreFooter(int shown, int total) =>
-        total > shown ? MessageLimits.Truncate(string.Format(_culture, Texts.MoreResults, shown, total), MessageLimits.Footer) : null;
+        total > shown ? CatalogueLimits.Truncate(string.Format(_culture, Texts.MoreResults, shown, total), CatalogueLimits.Footer) : null;
 }

@@ -35,7 +35,7 @@ public static class OrderSummaryBuilder
         foreach (var line in lines)
         {
             // A huge cart must still fit one text message: the totals always stay.
-            if (summary.Length + line.Length + footer.Length + 8 > MessageLimits.TextBody)
+            if (summary.Length + line.Length + footer.Length + 8 > CatalogueLimits.TextBody)
             {
                 summary.Append("\n…");
                 break;

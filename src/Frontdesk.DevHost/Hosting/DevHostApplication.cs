@@ -2,6 +2,7 @@ using Frontdesk.DevHost.Azurite;
 using Frontdesk.DevHost.Triggers;
 using Frontdesk.Functions;
 using Frontdesk.Storage;
+using Frontdesk.Storage.Rules;
 using Microsoft.Extensions.Configuration.Memory;
 
 namespace Frontdesk.DevHost.Hosting;
@@ -16,7 +17,12 @@ public static partial class DevHostApplication
 
     /// <param name="args">Command-line arguments (e.g. <c>--urls</c>).</param>
     /// <param name="overrides">Settings that win over every other source (tests).</param>
-    public static async Task<WebApplication> CreateAsync(string[] args, IReadOnlyDictionary<string, string?>? overrides = null, CancellationToken cancellationToken = default)
+    /// <param name="configureServices">Runs after the app's own registrations (tests swap the clock here).</param>
+    public static async Task<WebApplication> CreateAsync(
+        string[] args,
+        IReadOnlyDictionary<string, string?>? overrides = null,
+        Action<IServiceCollection>? configureServices = null,
+        CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateBuilder(args);
         var settingsFile = LocalSettings.Find(Directory.GetCurrentDirectory()) ?? LocalSettings.Find(AppContext.BaseDirectory);
@@ -43,6 +49,7 @@ public static partial class DevHostApplication
         builder.Services.AddMvcCore();
         builder.Services.AddFrontdesk(builder.Configuration);
         builder.Services.AddSingleton<AzuriteLauncher>();
+        configureServices?.Invoke(builder.Services);
         AddQueuePumps(builder, enabled, hostJson);
         foreach (var timer in enabled.Where(f => IsTrigger(f, "timerTrigger")))
         {
@@ -61,6 +68,9 @@ public static partial class DevHostApplication
         }
 
         await StorageProvisioning.EnsureCreatedAsync(app.Services.GetRequiredService<StorageAccount>(), cancellationToken).ConfigureAwait(false);
+
+        // A local run answers something from the first message: empty rule tables get a demo business (never overwritten).
+        await app.Services.GetRequiredService<DemoBusinessSeeder>().SeedIfEmptyAsync(cancellationToken).ConfigureAwait(false);
         HttpTriggerEndpoints.Map(app, enabled, hostJson);
         return app;
     }

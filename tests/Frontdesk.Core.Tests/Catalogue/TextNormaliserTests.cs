@@ -72,7 +72,7 @@ public sealed class TextNormaliserTests
     [Fact]
     public void Truncate_KeepsTheLimitWithAnEllipsis()
     {
-        Assert.Equal("Croissant au beurre AOP…", MessageLimits.Truncate("Croissant au beurre AOP de Charentes", 24));
-        Assert.Equal(24, MessageLimits.Truncate("Croissant au beurre AOP de Charentes", 24).Length);
+        Assert.Equal("Croissant au beurre AOP…", CatalogueLimits.Truncate("Croissant au beurre AOP de Charentes", 24));
+        Assert.Equal(24, CatalogueLimits.Truncate("Croissant au beurre AOP de Charentes", 24).Length);
     }
 }

@@ -1,6 +1,16 @@
+using System.Text.Json.Serialization;
+
 namespace Frontdesk.Core.WhatsApp.Messages;
 
 /// <summary>What one outbound WhatsApp message says; the Graph client turns each leaf into Meta's JSON.</summary>
+/// <remarks>The discriminator lets the queue payload carry any leaf through source-generated JSON.</remarks>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "$type")]
+[JsonDerivedType(typeof(TextBody), "text")]
+[JsonDerivedType(typeof(ButtonsBody), "buttons")]
+[JsonDerivedType(typeof(ListBody), "list")]
+[JsonDerivedType(typeof(ProductBody), "product")]
+[JsonDerivedType(typeof(ProductListBody), "product_list")]
+[JsonDerivedType(typeof(MarkReadBody), "mark_read")]
 public abstract record OutboundBody;
 
 /// <summary>A text message (body ≤ 4096 characters).</summary>

@@ -22,4 +22,10 @@ public sealed record OutboundMessage
     public string? InReplyTo { get; init; }
 
     public bool Quote { get; init; }
+
+    /// <summary>Sends already tried and failed in a retryable way; the sender re-enqueues with this + 1.</summary>
+    public int Attempt { get; init; }
+
+    /// <summary>Why the previous attempt failed (kept on the message so the poison queue says why).</summary>
+    public string? LastError { get; init; }
 }

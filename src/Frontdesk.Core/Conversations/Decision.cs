@@ -1,0 +1,27 @@
+using Frontdesk.Core.Webhooks.Events;
+using Frontdesk.Core.WhatsApp.Messages;
+
+namespace Frontdesk.Core.Conversations;
+
+/// <summary>What to send in answer to one inbound message (never more than three), the contact afterwards, and why.</summary>
+public sealed record Decision(IReadOnlyList<PlannedReply> Replies, ContactState Contact, IReadOnlyList<DecisionStep> Steps)
+{
+    /// <summary>
+    /// The replies as queue messages. The idempotency key is the inbound wamid and the reply's position, so a
+    /// redelivered inbound message yields the same keys and the sender can drop what it already sent.
+    /// </summary>
+    public IReadOnlyList<OutboundMessage> ToOutboundMessages(InboundMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return [.. Replies.Select((reply, index) => new OutboundMessage
+        {
+            IdempotencyKey = $"{message.Id}:{index + 1}",
+            PhoneNumberId = message.PhoneNumberId,
+            To = message.From,
+            Kind = reply.Kind,
+            RuleName = reply.RuleName,
+            Body = reply.Body,
+            InReplyTo = message.Id,
+        })];
+    }
+}

@@ -1,0 +1,125 @@
+using Frontdesk.Core.Rules;
+using Frontdesk.Core.Telemetry;
+using Frontdesk.Core.Webhooks.Events;
+using Frontdesk.Core.WhatsApp.Messages;
+using Frontdesk.Core.WhatsApp.Sending;
+using Microsoft.Extensions.Logging;
+
+namespace Frontdesk.Core.Conversations;
+
+/// <summary>
+/// Exactly one reply decision per inbound message, however often it is delivered: claim the wamid in the ledger,
+/// decide from the rules and the contact, record the decision, then queue the replies and save the contact. A
+/// delivery that finds a recorded but unqueued decision (a crash in between) queues that same decision again; the
+/// sender's ledger drops any reply already sent, by its idempotency key.
+/// </summary>
+public sealed partial class InboundMessageHandler(
+    IHandledMessages ledger,
+    IRuleSource rules,
+    IContactStore contacts,
+    ReplyEngine engine,
+    IOutboundQueue outbound,
+    ILogger<InboundMessageHandler> logger)
+{
+    /// <summary>
+    /// The queue does not keep order, so each reply after the first waits a little longer: a greeting arrives
+    /// before the menu that follows it. Well inside Meta's pair-rate burst allowance.
+    /// </summary>
+    public static readonly TimeSpan ReplySpacing = TimeSpan.FromSeconds(1);
+
+    public async Task HandleAsync(InboundMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        Log.Inbound(logger, message.PhoneNumberId, message.Type, message.Id);
+        var claim = await ledger.ClaimAsync(message, cancellationToken).ConfigureAwait(false);
+        switch (claim.State)
+        {
+            case HandledState.Dispatched:
+                Log.Duplicate(logger, message.Id);
+                return;
+            case HandledState.Busy:
+                throw new DuplicateInProgressException($"Message {message.Id} is being decided by another delivery; retry later.");
+            case HandledState.Decided:
+                Log.Redispatching(logger, message.Id);
+                await DispatchAsync(claim, claim.Recorded!, cancellationToken).ConfigureAwait(false);
+                return;
+        }
+
+        var recorded = await DecideAsync(message, cancellationToken).ConfigureAwait(false);
+        if (!await ledger.RecordDecisionAsync(claim, recorded, cancellationToken).ConfigureAwait(false))
+        {
+            // Our lease ran out and another delivery took over: its decision stands, not ours.
+            throw new DuplicateInProgressException($"Message {message.Id} was taken over by another delivery.");
+        }
+
+        await DispatchAsync(claim, recorded, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<RecordedDecision> DecideAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        var book = await rules.GetRuleBookAsync(message.PhoneNumberId, cancellationToken).ConfigureAwait(false);
+        var contact = await contacts.GetAsync(message.PhoneNumberId, message.From, cancellationToken).ConfigureAwait(false);
+        var decision = await engine.DecideAsync(book, contact?.State, message, cancellationToken).ConfigureAwait(false);
+        var replies = decision.ToOutboundMessages(message).Prepend(ReadReceipt(message)).ToList();
+        var summary = string.Join(" → ", decision.Steps.Select(s => $"{s.Step}: {s.Detail}"));
+        return new RecordedDecision(replies, decision.Contact, summary);
+    }
+
+    private async Task DispatchAsync(HandledClaim claim, RecordedDecision decision, CancellationToken cancellationToken)
+    {
+        var message = claim.Message;
+        await SaveContactAsync(message, decision.Contact, cancellationToken).ConfigureAwait(false);
+        var position = 0;
+        foreach (var reply in decision.Replies)
+        {
+            var delay = reply.Kind == ReplyKind.ReadReceipt ? TimeSpan.Zero : ReplySpacing * position++;
+            await outbound.EnqueueAsync(reply, delay == TimeSpan.Zero ? null : delay, cancellationToken).ConfigureAwait(false);
+            if (reply.Kind != ReplyKind.ReadReceipt)
+            {
+                Log.ReplyQueued(logger, reply.PhoneNumberId, reply.Kind, reply.RuleName ?? "", message.Id);
+            }
+        }
+
+        await ledger.MarkDispatchedAsync(claim, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task SaveContactAsync(InboundMessage message, ContactState decided, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            var current = await contacts.GetAsync(message.PhoneNumberId, message.From, cancellationToken).ConfigureAwait(false);
+            var merged = ContactMerge.Merge(decided, current?.State, message.Timestamp);
+            if (await contacts.TrySaveAsync(message.PhoneNumberId, message.From, merged, current?.Version, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                return;
+            }
+        }
+
+        throw new InvalidOperationException($"Contact {message.From} of {message.PhoneNumberId} kept changing; the message will be retried.");
+    }
+
+    private static OutboundMessage ReadReceipt(InboundMessage message) => new()
+    {
+        IdempotencyKey = $"{message.Id}:read",
+        PhoneNumberId = message.PhoneNumberId,
+        To = message.From,
+        Kind = ReplyKind.ReadReceipt,
+        Body = new MarkReadBody(message.Id),
+        InReplyTo = message.Id,
+    };
+
+    private static partial class Log
+    {
+        [LoggerMessage(TelemetryEvents.InboundMessage, LogLevel.Information, "Inbound {MessageType} message {MessageId} to {PhoneNumberId}")]
+        public static partial void Inbound(ILogger logger, string phoneNumberId, string messageType, string messageId);
+
+        [LoggerMessage(TelemetryEvents.ReplyQueued, LogLevel.Information, "Queued {ReplyKind} reply (rule '{RuleName}') from {PhoneNumberId} for {MessageId}")]
+        public static partial void ReplyQueued(ILogger logger, string phoneNumberId, ReplyKind replyKind, string ruleName, string messageId);
+
+        [LoggerMessage(2001, LogLevel.Information, "Message {MessageId} was handled before: duplicate delivery ignored")]
+        public static partial void Duplicate(ILogger logger, string messageId);
+
+        [LoggerMessage(2002, LogLevel.Warning, "Message {MessageId} was decided but maybe not queued (crash?): queueing its recorded decision again")]
+        public static partial void Redispatching(ILogger logger, string messageId);
+    }
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using Frontdesk.Core.Catalogue;
+
+namespace Frontdesk.Core.Rules;
+
+/// <summary>The <c>Settings</c> row <c>business</c> of one number, with defaults for every missing column.</summary>
+public sealed record BusinessSettings
+{
+    public static BusinessSettings Default { get; } = new();
+
+    public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
+
+    public CultureInfo Culture { get; init; } = CultureInfo.GetCultureInfo("en-US");
+
+    public string? GreetingText { get; init; }
+
+    public int GreetingAfterDays { get; init; } = 14;
+
+    public bool GreetingShowsMenu { get; init; }
+
+    public string? AwayText { get; init; }
+
+    public AwayMode AwayMode { get; init; } = AwayMode.OutsideHours;
+
+    public int AwayCooldownHours { get; init; } = 24;
+
+    public string? FallbackText { get; init; }
+
+    public string? MenuText { get; init; }
+
+    public string MenuButton { get; init; } = "Menu";
+
+    /// <summary>The confirmation sent once when a contact opts out.</summary>
+    public string OptOutText { get; init; } = "You will not receive automatic replies any more. Send START to receive them again.";
+
+    /// <summary>The confirmation sent once when an opted-out contact opts in again.</summary>
+    public string OptInText { get; init; } = "Welcome back: automatic replies are on again. Send STOP to stop them.";
+
+    public string? CatalogId { get; init; }
+
+    public string? CatalogueNoMatchText { get; init; }
+
+    public string? OrderReplyText { get; init; }
+
+    public CatalogueSettings Catalogue => new(CatalogId, Culture.Name, CatalogueNoMatchText, OrderReplyText);
+}

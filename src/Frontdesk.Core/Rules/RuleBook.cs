@@ -1,0 +1,22 @@
+namespace Frontdesk.Core.Rules;
+
+/// <summary>Everything the reply engine needs for one business number, compiled from its table rows and immutable.</summary>
+public sealed record RuleBook(
+    string PhoneNumberId,
+    BusinessSettings Settings,
+    BusinessHours Hours,
+    IReadOnlyList<ReplyRule> Rules,
+    IReadOnlyDictionary<string, string> QuickReplies,
+    IReadOnlyList<RuleProblem> Problems)
+{
+    /// <summary>The menu's rows: enabled rules with a MenuTitle, by priority, at most ten.</summary>
+    public IReadOnlyList<ReplyRule> MenuRows =>
+        [.. Rules.Where(r => r.MenuTitle is not null).Take(MessageLimits.ListRows)];
+
+    /// <summary>A menu can be sent: it has a body and at least one row.</summary>
+    public bool HasMenu => Settings.MenuText is not null && MenuRows.Count > 0;
+
+    /// <summary>A book with no rows at all: no greeting, no away message, no rules, always open.</summary>
+    public static RuleBook Empty(string phoneNumberId) =>
+        new(phoneNumberId, BusinessSettings.Default, BusinessHours.AlwaysOpen(TimeZoneInfo.Utc), [], new Dictionary<string, string>(), []);
+}

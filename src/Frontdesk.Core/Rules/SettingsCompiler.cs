@@ -1,0 +1,131 @@
+using System.Globalization;
+
+namespace Frontdesk.Core.Rules;
+
+/// <summary>
+/// The Settings row <c>business</c>. A bad column falls back to its default with a problem, rather than losing the
+/// whole row: one typo in TimeZone must not switch the greeting off.
+/// </summary>
+internal static class SettingsCompiler
+{
+    public static BusinessSettings Compile(TableRow? row, List<RuleProblem> problems)
+    {
+        if (row is null)
+        {
+            return BusinessSettings.Default;
+        }
+
+        var columns = new ColumnReader(row);
+        var defaults = BusinessSettings.Default;
+        return new BusinessSettings
+        {
+            TimeZone = TimeZone(columns, problems),
+            Culture = Culture(columns, problems),
+            GreetingText = Text(columns, "GreetingText", MessageLimits.TextBody, problems),
+            GreetingAfterDays = Number(columns, "GreetingAfterDays", defaults.GreetingAfterDays, 0, 3650, problems),
+            GreetingShowsMenu = Flag(columns, "GreetingShowsMenu", problems),
+            AwayText = Text(columns, "AwayText", MessageLimits.TextBody, problems),
+            AwayMode = Away(columns, problems),
+            AwayCooldownHours = Number(columns, "AwayCooldownHours", defaults.AwayCooldownHours, 0, 24 * 365, problems),
+            FallbackText = Text(columns, "FallbackText", MessageLimits.TextBody, problems),
+            MenuText = Text(columns, "MenuText", MessageLimits.ListBody, problems),
+            MenuButton = Text(columns, "MenuButton", MessageLimits.ListButton, problems) ?? defaults.MenuButton,
+            OptOutText = Text(columns, "OptOutText", MessageLimits.TextBody, problems) ?? defaults.OptOutText,
+            OptInText = Text(columns, "OptInText", MessageLimits.TextBody, problems) ?? defaults.OptInText,
+            CatalogId = columns.Text("CatalogId"),
+            CatalogueNoMatchText = Text(columns, "CatalogueNoMatchText", MessageLimits.TextBody, problems),
+            OrderReplyText = Text(columns, "OrderReplyText", MessageLimits.TextBody, problems),
+        };
+    }
+
+    private static TimeZoneInfo TimeZone(ColumnReader columns, List<RuleProblem> problems)
+    {
+        var id = columns.Text("TimeZone");
+        if (id is null)
+        {
+            return TimeZoneInfo.Utc;
+        }
+
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            problems.Add(columns.Problem($"TimeZone '{id}' is not a known IANA time zone (e.g. Europe/Paris); UTC is used instead"));
+            return TimeZoneInfo.Utc;
+        }
+    }
+
+    private static CultureInfo Culture(ColumnReader columns, List<RuleProblem> problems)
+    {
+        var name = columns.Text("Culture");
+        if (name is null)
+        {
+            return BusinessSettings.Default.Culture;
+        }
+
+        try
+        {
+            return CultureInfo.GetCultureInfo(name, predefinedOnly: true);
+        }
+        catch (CultureNotFoundException)
+        {
+            problems.Add(columns.Problem($"Culture '{name}' is not a known culture (e.g. fr-FR); en-US is used instead"));
+            return BusinessSettings.Default.Culture;
+        }
+    }
+
+    private static AwayMode Away(ColumnReader columns, List<RuleProblem> problems)
+    {
+        var text = columns.Text("AwayMode");
+        if (text is null)
+        {
+            return AwayMode.OutsideHours;
+        }
+
+        if (Enum.TryParse<AwayMode>(text.Replace(" ", string.Empty, StringComparison.Ordinal), ignoreCase: true, out var mode)
+            && Enum.IsDefined(mode))
+        {
+            return mode;
+        }
+
+        problems.Add(columns.Problem($"AwayMode '{text}' is not OutsideHours, Always or Off; OutsideHours is used instead"));
+        return AwayMode.OutsideHours;
+    }
+
+    private static string? Text(ColumnReader columns, string column, int limit, List<RuleProblem> problems)
+    {
+        var text = columns.Text(column);
+        if (text is not null && text.Length > limit)
+        {
+            problems.Add(columns.Problem($"{column} has {text.Length} characters, more than the {limit} WhatsApp allows; it is not used"));
+            return null;
+        }
+
+        return text;
+    }
+
+    private static int Number(ColumnReader columns, string column, int fallback, int min, int max, List<RuleProblem> problems)
+    {
+        var value = columns.Int(column, out var valid);
+        if (!valid || value is < 0 || value < min || value > max)
+        {
+            problems.Add(columns.Problem($"{column} '{columns.Text(column)}' is not a whole number from {min} to {max}; {fallback} is used instead"));
+            return fallback;
+        }
+
+        return value ?? fallback;
+    }
+
+    private static bool Flag(ColumnReader columns, string column, List<RuleProblem> problems)
+    {
+        var value = columns.Bool(column, out var valid);
+        if (!valid)
+        {
+            problems.Add(columns.Problem($"{column} '{columns.Text(column)}' is not true or false; false is used instead"));
+        }
+
+        return value ?? false;
+    }
+}

@@ -1,0 +1,3 @@
+namespace Frontdesk.Core.WhatsApp.Graph;
+
+internal sealed record GraphButton(string Type, GraphReply Reply);

@@ -1,0 +1,19 @@
+namespace Frontdesk.Core.WhatsApp.Graph;
+
+/// <summary>A send: <c>POST /{phone_number_id}/messages</c> with <c>to</c> and one object named after <c>type</c>.</summary>
+internal sealed record GraphMessageRequest
+{
+    public string MessagingProduct { get; init; } = "whatsapp";
+
+    public string RecipientType { get; init; } = "individual";
+
+    public required string To { get; init; }
+
+    public required string Type { get; init; }
+
+    public GraphContext? Context { get; init; }
+
+    public GraphText? Text { get; init; }
+
+    public GraphInteractive? Interactive { get; init; }
+}

@@ -1,0 +1,3 @@
+namespace Frontdesk.Core.WhatsApp.Graph;
+
+internal sealed record GraphRow(string Id, string Title, string? Description);

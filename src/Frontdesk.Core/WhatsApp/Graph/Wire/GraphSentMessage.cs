@@ -1,0 +1,3 @@
+namespace Frontdesk.Core.WhatsApp.Graph;
+
+internal sealed record GraphSentMessage(string? Id);

@@ -1,0 +1,111 @@
+using Frontdesk.Core.Telemetry;
+using Frontdesk.Core.WhatsApp.Graph;
+using Frontdesk.Core.WhatsApp.Messages;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Frontdesk.Core.WhatsApp.Sending;
+
+/// <summary>
+/// Sends one queued reply at most once: claims its idempotency key in the ledger, makes one Graph call, and records
+/// the outcome. Retryable failures go back on the queue with a growing delay (a delayed message costs nothing while it
+/// waits and does not burn the trigger's dequeue count); after <see cref="OutboundOptions.MaxAttempts"/> the message is
+/// parked in the poison queue. Storage failures escape, so the queue trigger retries the whole message.
+/// </summary>
+public sealed partial class OutboundSender(
+    IWhatsAppSender sender,
+    ISendLedger ledger,
+    IOutboundQueue queue,
+    IOptions<OutboundOptions> options,
+    ILogger<OutboundSender> logger)
+{
+    public async Task<SendDisposition> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var claim = await ledger.TryBeginAsync(message, cancellationToken).ConfigureAwait(false);
+        switch (claim)
+        {
+            case LedgerClaim.AlreadySent or LedgerClaim.AlreadyFailed:
+                LogDuplicate(logger, message.IdempotencyKey, claim);
+                return SendDisposition.SkippedDuplicate;
+            case LedgerClaim.AlreadyUnknown:
+                LogDuplicate(logger, message.IdempotencyKey, claim);
+                return SendDisposition.MaybeSent;
+            case LedgerClaim.FoundSending:
+                LogMaybeSent(logger, message.IdempotencyKey, message.PhoneNumberId, message.To, "an earlier delivery was still Sending (it died mid-send or is sending now)");
+                return SendDisposition.MaybeSent;
+        }
+
+        // Claimed: this delivery owns the one send of this key.
+        GraphSendResult result;
+        try
+        {
+            result = await sender.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The host is stopping mid-call: Meta may or may not have it, and the row stays Sending, which the
+            // redelivery reads as "maybe sent". Nothing better is knowable here.
+            throw;
+        }
+
+        switch (result.Outcome)
+        {
+            case SendOutcome.Accepted:
+                await ledger.MarkSentAsync(message, result.WamId, cancellationToken).ConfigureAwait(false);
+                LogSent(logger, message.PhoneNumberId, message.Kind, message.RuleName, message.IdempotencyKey, result.WamId, message.Attempt + 1);
+                return SendDisposition.Sent;
+
+            case SendOutcome.MaybeAccepted:
+                await ledger.MarkUnknownAsync(message, result.Reason ?? "no answer", cancellationToken).ConfigureAwait(false);
+                LogMaybeSent(logger, message.IdempotencyKey, message.PhoneNumberId, message.To, result.Reason ?? "no answer");
+                return SendDisposition.MaybeSent;
+
+            case SendOutcome.Permanent:
+                await ledger.MarkFailedAsync(message, result.Error, result.Reason ?? "refused", cancellationToken).ConfigureAwait(false);
+                LogFailed(logger, result.Error?.Code, result.Error?.Title, message.PhoneNumberId, message.Kind, message.IdempotencyKey, result.Reason, result.FbTraceId);
+                return SendDisposition.Failed;
+        }
+
+        var failures = message.Attempt + 1;
+        var reason = $"attempt {failures}: {result.Reason}";
+        if (failures >= options.Value.MaxAttempts)
+        {
+            var final = $"gave up after {failures} attempts; last: {result.Reason}";
+            await ledger.MarkFailedAsync(message, result.Error, final, cancellationToken).ConfigureAwait(false);
+            await queue.MoveToPoisonAsync(message with { Attempt = failures, LastError = reason }, final, cancellationToken).ConfigureAwait(false);
+            LogFailed(logger, result.Error?.Code, result.Error?.Title, message.PhoneNumberId, message.Kind, message.IdempotencyKey, final, result.FbTraceId);
+            return SendDisposition.Poisoned;
+        }
+
+        var delay = GraphErrorClassifier.RetryDelay(result.Outcome, result.Error?.Code, failures, result.RetryAfter);
+        var cap = TimeSpan.FromSeconds(options.Value.MaxRetryDelaySeconds);
+        delay = delay < cap ? delay : cap;
+        // Release before re-enqueueing: if the release fails the message is retried whole by the trigger; if the
+        // enqueue fails after it, the trigger's retry finds the key Retryable and claims it again.
+        await ledger.ReleaseForRetryAsync(message, reason, cancellationToken).ConfigureAwait(false);
+        await queue.EnqueueAsync(message with { Attempt = failures, LastError = reason }, delay, cancellationToken).ConfigureAwait(false);
+        LogRetry(logger, message.IdempotencyKey, result.Outcome, result.Error?.Code, failures, delay, result.Reason);
+        return SendDisposition.RetryScheduled;
+    }
+
+    [LoggerMessage(EventId = TelemetryEvents.ReplySent, EventName = nameof(TelemetryEvents.ReplySent), Level = LogLevel.Information,
+        Message = "Reply sent for {PhoneNumberId}: {ReplyKind} {RuleName}, key {IdempotencyKey}, wamid {WamId}, attempt {Attempt}")]
+    private static partial void LogSent(ILogger logger, string phoneNumberId, ReplyKind replyKind, string? ruleName, string idempotencyKey, string? wamId, int attempt);
+
+    [LoggerMessage(EventId = TelemetryEvents.SendFailed, EventName = nameof(TelemetryEvents.SendFailed), Level = LogLevel.Error,
+        Message = "Send failed for good: Meta code {MetaErrorCode} {MetaErrorTitle}, {PhoneNumberId} {ReplyKind}, key {IdempotencyKey}: {Reason} (fbtrace_id {FbTraceId})")]
+    private static partial void LogFailed(ILogger logger, int? metaErrorCode, string? metaErrorTitle, string phoneNumberId, ReplyKind replyKind, string idempotencyKey, string? reason, string? fbTraceId);
+
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Warning,
+        Message = "Send retry scheduled for key {IdempotencyKey}: {Outcome}, Meta code {MetaErrorCode}, attempt {Attempt} failed, next in {Delay}: {Reason}")]
+    private static partial void LogRetry(ILogger logger, string idempotencyKey, SendOutcome outcome, int? metaErrorCode, int attempt, TimeSpan delay, string? reason);
+
+    [LoggerMessage(EventId = 3011, Level = LogLevel.Warning,
+        Message = "Reply with key {IdempotencyKey} for {PhoneNumberId} to {To} may have been sent; recorded Unknown and not resent: {Reason}")]
+    private static partial void LogMaybeSent(ILogger logger, string idempotencyKey, string phoneNumberId, string to, string reason);
+
+    [LoggerMessage(EventId = 3012, Level = LogLevel.Information,
+        Message = "Reply with key {IdempotencyKey} skipped: the ledger says {LedgerClaim}")]
+    private static partial void LogDuplicate(ILogger logger, string idempotencyKey, LedgerClaim ledgerClaim);
+}

@@ -1,0 +1,20 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Frontdesk.Functions.Admin;
+
+/// <summary>JSON results written through the source-generated context (no reflection-based serializer).</summary>
+internal static class AdminResults
+{
+    public static ContentResult Json<T>(T value, JsonTypeInfo<T> typeInfo, int status = StatusCodes.Status200OK) => new()
+    {
+        Content = JsonSerializer.Serialize(value, typeInfo),
+        ContentType = "application/json; charset=utf-8",
+        StatusCode = status,
+    };
+
+    public static ContentResult BadRequest(string error) =>
+        Json(new AdminError(error), AdminJsonContext.Default.AdminError, StatusCodes.Status400BadRequest);
+}

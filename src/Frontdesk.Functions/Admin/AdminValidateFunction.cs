@@ -1,0 +1,23 @@
+using Frontdesk.Core.Rules;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Frontdesk.Functions.Admin;
+
+/// <summary><c>GET /api/admin/validate[?phoneNumberId=…]</c>: every problem in the rule tables, read fresh.</summary>
+public sealed class AdminValidateFunction(IRuleSource rules)
+{
+    [Function("AdminValidate")]
+    public async Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "admin/validate")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var number = request.Query["phoneNumberId"].ToString().Trim();
+        var phoneNumberId = number.Length == 0 ? null : number;
+        var problems = await rules.ValidateAsync(phoneNumberId, cancellationToken).ConfigureAwait(false);
+        var body = new ValidateResponse(phoneNumberId, problems.Count, [.. problems.Select(AdminMapping.ToResponse)]);
+        return AdminResults.Json(body, AdminJsonContext.Default.ValidateResponse);
+    }
+}

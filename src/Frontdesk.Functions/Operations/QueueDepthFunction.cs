@@ -1,0 +1,33 @@
+using Azure.Storage.Queues;
+using Frontdesk.Core.Telemetry;
+using Frontdesk.Storage;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+
+namespace Frontdesk.Functions.Operations;
+
+/// <summary>
+/// Every minute, logs each queue's approximate depth: storage metrics are per account, not per queue, and the
+/// workbook and the poison-queue alert need the numbers per queue.
+/// </summary>
+public sealed partial class QueueDepthFunction(QueueServiceClient queues, ILogger<QueueDepthFunction> logger)
+{
+    [Function("QueueDepth")]
+    public async Task Run([TimerTrigger("0 * * * * *")] TimerInfo timer, CancellationToken cancellationToken)
+    {
+        foreach (var name in StorageNames.Queues.All)
+        {
+            var queue = queues.GetQueueClient(name);
+            var depth = await queue.ExistsAsync(cancellationToken).ConfigureAwait(false)
+                ? (await queue.GetPropertiesAsync(cancellationToken).ConfigureAwait(false)).Value.ApproximateMessagesCount
+                : 0;
+            Log.Depth(logger, name, depth);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(TelemetryEvents.QueueDepth, LogLevel.Information, "Queue {Queue} holds about {Depth} message(s)")]
+        public static partial void Depth(ILogger logger, string queue, int depth);
+    }
+}

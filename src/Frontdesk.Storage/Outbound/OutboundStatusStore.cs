@@ -1,0 +1,111 @@
+using Azure;
+using Azure.Data.Tables;
+using Frontdesk.Core.Telemetry;
+using Frontdesk.Core.Webhooks.Events;
+using Frontdesk.Core.WhatsApp.Sending;
+using Microsoft.Extensions.Logging;
+
+namespace Frontdesk.Storage.Outbound;
+
+/// <summary>
+/// Delivery statuses in <c>OutboundStatuses</c>: PartitionKey the business number, RowKey the outbound wamid. Meta
+/// delivers statuses out of order and more than once, so a status is written only when it ranks above the row's
+/// (sent &lt; delivered &lt; read &lt; played &lt; failed), by insert-if-absent or an ETag-guarded update, re-read on
+/// conflict.
+/// </summary>
+public sealed partial class OutboundStatusStore(TableClient table, TimeProvider time, ILogger<OutboundStatusStore> logger) : IStatusStore
+{
+    private const int MaxConflicts = 10;
+
+    private readonly CreateOnce _create = new(ct => table.CreateIfNotExistsAsync(ct));
+
+    /// <summary>The order statuses move in; failed is terminal; a status Meta adds later ranks 0 and never overrides.</summary>
+    public static int Rank(string status) => status switch
+    {
+        "sent" => 1,
+        "delivered" => 2,
+        "read" => 3,
+        "played" => 4,
+        "failed" => 10,
+        _ => 0,
+    };
+
+    public async Task<StatusApplyResult> ApplyAsync(StatusUpdate status, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        await _create.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var partition = TableKey.Encode(status.PhoneNumberId);
+        var row = TableKey.Encode(status.MessageId);
+        var rank = Rank(status.Status);
+        for (var conflict = 0; conflict < MaxConflicts; conflict++)
+        {
+            var existing = await table.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var entity = Describe(partition, row, status, rank);
+            try
+            {
+                if (!existing.HasValue || existing.Value is null)
+                {
+                    await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+                }
+                else if (rank <= (existing.Value.GetInt32("Rank") ?? 0))
+                {
+                    LogStale(logger, status.MessageId, status.Status, existing.Value.GetString("Status"));
+                    return StatusApplyResult.Stale;
+                }
+                else
+                {
+                    await table.UpdateEntityAsync(entity, existing.Value.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            {
+                // Another status for this wamid landed first: compare against it.
+                continue;
+            }
+
+            if (status.Status == "failed")
+            {
+                var error = status.Errors.FirstOrDefault();
+                LogFailed(logger, error?.Code, error?.Title, status.PhoneNumberId, status.MessageId, status.RecipientId, error?.Details);
+            }
+
+            return StatusApplyResult.Applied;
+        }
+
+        throw new InvalidOperationException($"The status row {partition}/{row} kept changing; giving up so the queue retries.");
+    }
+
+    /// <summary>The row for a wamid, for tests and operators' tools.</summary>
+    public async Task<TableEntity?> GetAsync(string phoneNumberId, string wamId, CancellationToken cancellationToken = default)
+    {
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(TableKey.Encode(phoneNumberId), TableKey.Encode(wamId), cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        return row.HasValue ? row.Value : null;
+    }
+
+    private TableEntity Describe(string partition, string row, StatusUpdate status, int rank)
+    {
+        var error = status.Errors.FirstOrDefault();
+        return new TableEntity(partition, row)
+        {
+            ["WamId"] = status.MessageId,
+            ["Status"] = status.Status,
+            ["Rank"] = rank,
+            ["StatusAt"] = status.Timestamp,
+            ["RecipientId"] = status.RecipientId,
+            ["ErrorCode"] = error?.Code,
+            ["ErrorTitle"] = error?.Title,
+            ["ErrorMessage"] = error?.Message,
+            ["ErrorDetails"] = error?.Details,
+            ["UpdatedAt"] = time.GetUtcNow(),
+        };
+    }
+
+    [LoggerMessage(EventId = TelemetryEvents.SendFailed, EventName = nameof(TelemetryEvents.SendFailed), Level = LogLevel.Error,
+        Message = "Meta reported a send failed: code {MetaErrorCode} {MetaErrorTitle}, {PhoneNumberId} wamid {WamId} to {RecipientId}: {Details}")]
+    private static partial void LogFailed(ILogger logger, int? metaErrorCode, string? metaErrorTitle, string phoneNumberId, string wamId, string? recipientId, string? details);
+
+    [LoggerMessage(EventId = 3110, Level = LogLevel.Debug,
+        Message = "Status {Status} for {WamId} ignored: the message is already {CurrentStatus}")]
+    private static partial void LogStale(ILogger logger, string wamId, string status, string? currentStatus);
+}

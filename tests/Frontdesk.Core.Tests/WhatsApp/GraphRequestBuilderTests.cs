@@ -1,0 +1,166 @@
+using Frontdesk.Core.WhatsApp.Graph;
+using Frontdesk.Core.WhatsApp.Messages;
+
+namespace Frontdesk.Core.Tests.WhatsApp;
+
+/// <summary>The JSON for each body type, against the shapes in Meta's send docs (whatsapp-cloud-api.md §5).</summary>
+public sealed class GraphRequestBuilderTests
+{
+    private static string Build(OutboundMessage message)
+    {
+        Assert.True(GraphRequestBuilder.TryBuild(message, out var json, out var problem), problem);
+        return json;
+    }
+
+    [Fact]
+    public void Text_has_the_common_fields_and_preview_url()
+    {
+        var json = Build(Messages.With(new TextBody("See https://example.com", PreviewUrl: true)));
+        JsonAssert.Equivalent("""
+            { "messaging_product": "whatsapp", "recipient_type": "individual", "to": "+15550199991", "type": "text",
+              "text": { "preview_url": true, "body": "See https://example.com" } }
+            """, json);
+    }
+
+    [Fact]
+    public void Quote_adds_context_message_id_and_no_quote_leaves_it_out()
+    {
+        var quoted = Build(Messages.Text() with { InReplyTo = "wamid.IN", Quote = true });
+        var plain = Build(Messages.Text() with { InReplyTo = "wamid.IN", Quote = false });
+        JsonAssert.Equivalent("""
+            { "messaging_product": "whatsapp", "recipient_type": "individual", "to": "+15550199991", "type": "text",
+              "context": { "message_id": "wamid.IN" }, "text": { "preview_url": false, "body": "Hello" } }
+            """, quoted);
+        Assert.DoesNotContain("context", plain, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Buttons_are_reply_buttons()
+    {
+        var json = Build(Messages.With(new ButtonsBody("Pick one", [new ReplyButton("yes", "Yes"), new ReplyButton("no", "No")], "Frontdesk")));
+        JsonAssert.Equivalent("""
+            { "messaging_product": "whatsapp", "recipient_type": "individual", "to": "+15550199991", "type": "interactive",
+              "interactive": { "type": "button", "body": { "text": "Pick one" }, "footer": { "text": "Frontdesk" },
+                "action": { "buttons": [ { "type": "reply", "reply": { "id": "yes", "title": "Yes" } },
+                                         { "type": "reply", "reply": { "id": "no", "title": "No" } } ] } } }
+            """, json);
+    }
+
+    [Fact]
+    public void List_matches_metas_documented_example()
+    {
+        var json = Build(Messages.With(new ListBody(
+            "What are you looking for?",
+            "Browse",
+            [new ListSection("Shoes", [new ListRow("cat_running_shoes", "Running shoes", "Road and trail models")])],
+            Header: "Our shop",
+            Footer: "Reply STOP to opt out")));
+        JsonAssert.Equivalent("""
+            { "messaging_product": "whatsapp", "recipient_type": "individual", "to": "+15550199991",
+              "type": "interactive",
+              "interactive": { "type": "list",
+                "header": { "type": "text", "text": "Our shop" },
+                "body":   { "text": "What are you looking for?" },
+                "footer": { "text": "Reply STOP to opt out" },
+                "action": { "button": "Browse",
+                  "sections": [ { "title": "Shoes", "rows": [
+                    { "id": "cat_running_shoes", "title": "Running shoes", "description": "Road and trail models" } ] } ] } } }
+            """, json);
+    }
+
+    [Fact]
+    public void Product_has_catalog_and_retailer_id_and_no_header()
+    {
+        var json = Build(Messages.With(new ProductBody("cat1", "SKU-1", "Our best seller")));
+        JsonAssert.Equivalent("""
+            { "messaging_product": "whatsapp", "recipient_type": "individual", "to": "+15550199991", "type": "interactive",
+              "interactive": { "type": "product", "body": { "text": "Our best seller" },
+                "action": { "catalog_id": "cat1", "product_retailer_id": "SKU-1" } } }
+            """, json);
+    }
+
+    [Fact]
+    public void Product_list_has_a_text_header_and_product_items()
+    {
+        var json = Build(Messages.With(new ProductListBody("cat1", "Shoes", "Our range", [new ProductSection("Running", ["SKU-1", "SKU-2"])], "Prices incl. VAT")));
+        JsonAssert.Equivalent("""
+            { "messaging_product": "whatsapp", "recipient_type": "individual", "to": "+15550199991", "type": "interactive",
+              "interactive": { "type": "product_list", "header": { "type": "text", "text": "Shoes" },
+                "body": { "text": "Our range" }, "footer": { "text": "Prices incl. VAT" },
+                "action": { "catalog_id": "cat1", "sections": [ { "title": "Running",
+                  "product_items": [ { "product_retailer_id": "SKU-1" }, { "product_retailer_id": "SKU-2" } ] } ] } } }
+            """, json);
+    }
+
+    [Fact]
+    public void Mark_read_is_the_status_body_only()
+    {
+        var json = Build(Messages.With(new MarkReadBody("wamid.IN")) with { Kind = ReplyKind.ReadReceipt });
+        JsonAssert.Equivalent("""{ "messaging_product": "whatsapp", "status": "read", "message_id": "wamid.IN" }""", json);
+    }
+
+    public static TheoryData<string, OutboundBody> OverLimit => new()
+    {
+        { "text body is 4097", new TextBody(new string('a', 4097)) },
+        { "text body is empty", new TextBody("") },
+        { "button title is 21", new ButtonsBody("Hi", [new ReplyButton("a", new string('b', 21))]) },
+        { "reply buttons need 1 to 3 buttons, not 4", new ButtonsBody("Hi", [new("a", "A"), new("b", "B"), new("c", "C"), new("d", "D")]) },
+        { "reply buttons need 1 to 3 buttons, not 0", new ButtonsBody("Hi", []) },
+        { "unique", new ButtonsBody("Hi", [new("a", "Same"), new("b", "Same")]) },
+        { "buttons body is 1025", new ButtonsBody(new string('x', 1025), [new("a", "A")]) },
+        { "row title is 25", new ListBody("Menu", "Open", [new ListSection(null, [new ListRow("1", new string('r', 25))])]) },
+        { "row description is 73", new ListBody("Menu", "Open", [new ListSection(null, [new ListRow("1", "One", new string('d', 73))])]) },
+        { "list button is 21", new ListBody("Menu", new string('o', 21), [new ListSection(null, [new ListRow("1", "One")])]) },
+        { "not 11 rows", new ListBody("Menu", "Open", [new ListSection(null, [.. Enumerable.Range(0, 11).Select(i => new ListRow($"{i}", $"Row {i}"))])]) },
+        { "title on each", new ListBody("Menu", "Open", [new ListSection("A", [new ListRow("1", "One")]), new ListSection(null, [new ListRow("2", "Two")])]) },
+        { "not 31", new ProductListBody("cat", "H", "B", [new ProductSection("All", [.. Enumerable.Range(0, 31).Select(i => $"SKU{i}")])]) },
+        { "product_retailer_id is empty", new ProductBody("cat", " ") },
+        { "message_id to mark as read is empty", new MarkReadBody("") },
+    };
+
+    [Theory]
+    [MemberData(nameof(OverLimit))]
+    public void Over_limit_bodies_are_refused_with_a_reason_not_truncated(string reason, OutboundBody body)
+    {
+        Assert.False(GraphRequestBuilder.TryBuild(Messages.With(body), out var json, out var problem));
+        Assert.Null(json);
+        Assert.Contains(reason, problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bodies_exactly_at_the_limits_are_accepted()
+    {
+        Assert.Null(GraphRequestBuilder.Check(Messages.With(new TextBody(new string('a', 4096)))));
+        Assert.Null(GraphRequestBuilder.Check(Messages.With(new ButtonsBody(new string('x', 1024),
+            [new("a", new string('b', 20)), new("b", "B"), new("c", "C")], new string('f', 60)))));
+        Assert.Null(GraphRequestBuilder.Check(Messages.With(new ListBody("Menu", new string('o', 20),
+            [new ListSection(new string('s', 24), [.. Enumerable.Range(0, 10).Select(i => new ListRow($"{i}", new string('t', 24), new string('d', 72)))])]))));
+    }
+
+    [Fact]
+    public void Queue_payload_round_trips_every_body_type()
+    {
+        OutboundBody[] bodies =
+        [
+            new TextBody("Hi", true),
+            new ButtonsBody("B", [new("a", "A")], "F"),
+            new ListBody("L", "Open", [new ListSection("S", [new ListRow("1", "One", "D")])], "H", "F"),
+            new ProductBody("c", "p", "t", "f"),
+            new ProductListBody("c", "h", "t", [new ProductSection("s", ["p1"])], "f"),
+            new MarkReadBody("wamid.X"),
+        ];
+        foreach (var body in bodies)
+        {
+            var message = Messages.With(body) with { Attempt = 2, LastError = "attempt 2: HTTP 503" };
+            var json = System.Text.Json.JsonSerializer.Serialize(message, OutboundMessageJsonContext.Default.OutboundMessage);
+            var back = System.Text.Json.JsonSerializer.Deserialize(json, OutboundMessageJsonContext.Default.OutboundMessage);
+            Assert.NotNull(back);
+            Assert.Equal(body.GetType(), back.Body.GetType());
+            // Records with lists compare lists by reference, so compare the Graph JSON both produce.
+            Assert.Equal(GraphRequestBuilder.TryBuild(message, out var a, out _), GraphRequestBuilder.TryBuild(back, out var b, out _));
+            Assert.Equal(a, b);
+            Assert.Equal(2, back.Attempt);
+            Assert.Equal(ReplyKind.Rule, back.Kind);
+        }
+    }
+}

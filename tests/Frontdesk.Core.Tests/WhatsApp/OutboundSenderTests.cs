@@ -1,0 +1,141 @@
+using Frontdesk.Core.Telemetry;
+using Frontdesk.Core.WhatsApp.Graph;
+using Frontdesk.Core.WhatsApp.Messages;
+using Frontdesk.Core.WhatsApp.Sending;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Options;
+
+namespace Frontdesk.Core.Tests.WhatsApp;
+
+public sealed class OutboundSenderTests
+{
+    private readonly InMemorySendLedger _ledger = new();
+    private readonly RecordingOutboundQueue _queue = new();
+    private readonly FakeLogCollector _logs = new();
+
+    private OutboundSender Sender(StubHandler stub, int maxAttempts = 8) => new(
+        new GraphWhatsAppClient(
+            new HttpClient(stub),
+            Options.Create(new Core.WhatsApp.WhatsAppOptions { AccessToken = "t", GraphBaseUrl = new Uri("https://graph.example.test") }),
+            TimeProvider.System,
+            new FakeLogger<GraphWhatsAppClient>()),
+        _ledger,
+        _queue,
+        Options.Create(new OutboundOptions { MaxAttempts = maxAttempts }),
+        new FakeLogger<OutboundSender>(_logs));
+
+    private static StubHandler Ok() => StubHandler.Answering(200, """{"messages":[{"id":"wamid.OK"}]}""");
+
+    private static StubHandler MetaError(int status, int code) =>
+        StubHandler.Answering(status, $$$"""{"error":{"message":"(#{{{code}}}) Title {{{code}}}","code":{{{code}}}}}""");
+
+    [Fact]
+    public async Task Sends_once_then_skips_every_redelivery()
+    {
+        var stub = Ok();
+        var sender = Sender(stub);
+
+        Assert.Equal(SendDisposition.Sent, await sender.SendAsync(Messages.Text(), TestContext.Current.CancellationToken));
+        Assert.Equal(SendDisposition.SkippedDuplicate, await sender.SendAsync(Messages.Text(), TestContext.Current.CancellationToken));
+
+        Assert.Single(stub.Requests);
+        var sent = Assert.Single(_logs.GetSnapshot(), r => r.Id.Id == TelemetryEvents.ReplySent);
+        Assert.Equal("106540352242922", sent.GetStructuredStateValue("PhoneNumberId"));
+        Assert.Equal("Rule", sent.GetStructuredStateValue("ReplyKind"));
+    }
+
+    [Fact]
+    public async Task Permanent_error_is_recorded_failed_and_logged_with_Metas_code()
+    {
+        var sender = Sender(MetaError(400, 131047));
+
+        Assert.Equal(SendDisposition.Failed, await sender.SendAsync(Messages.Text(), TestContext.Current.CancellationToken));
+
+        Assert.Equal("Failed", _ledger.States["wamid.IN:0"]);
+        Assert.Empty(_queue.Enqueued);
+        var failed = Assert.Single(_logs.GetSnapshot(), r => r.Id.Id == TelemetryEvents.SendFailed);
+        Assert.Equal("131047", failed.GetStructuredStateValue("MetaErrorCode"));
+        Assert.Equal("Title 131047", failed.GetStructuredStateValue("MetaErrorTitle"));
+    }
+
+    [Fact]
+    public async Task Throttling_re_enqueues_with_attempt_plus_one_and_a_delay_and_releases_the_key()
+    {
+        var sender = Sender(MetaError(400, 131056));
+
+        Assert.Equal(SendDisposition.RetryScheduled, await sender.SendAsync(Messages.Text() with { Attempt = 1 }, TestContext.Current.CancellationToken));
+
+        var (message, delay) = Assert.Single(_queue.Enqueued);
+        Assert.Equal(2, message.Attempt);
+        Assert.Equal(TimeSpan.FromSeconds(16), delay);
+        Assert.Contains("131056", message.LastError, StringComparison.Ordinal);
+        Assert.Equal("Retryable", _ledger.States["wamid.IN:0"]);
+    }
+
+    [Fact]
+    public async Task A_released_key_is_sent_by_the_retry()
+    {
+        var calls = 0;
+        var stub = new StubHandler((_, _) => Task.FromResult(Interlocked.Increment(ref calls) == 1
+            ? new HttpResponseMessage(System.Net.HttpStatusCode.ServiceUnavailable)
+            : new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent("""{"messages":[{"id":"wamid.2"}]}""") }));
+        var sender = Sender(stub);
+
+        Assert.Equal(SendDisposition.RetryScheduled, await sender.SendAsync(Messages.Text(), TestContext.Current.CancellationToken));
+        var (retry, _) = Assert.Single(_queue.Enqueued);
+        Assert.Equal(SendDisposition.Sent, await sender.SendAsync(retry, TestContext.Current.CancellationToken));
+        Assert.Equal("Sent", _ledger.States["wamid.IN:0"]);
+    }
+
+    [Fact]
+    public async Task Last_allowed_attempt_goes_to_poison_with_its_last_error()
+    {
+        var sender = Sender(MetaError(503, 131016), maxAttempts: 3);
+
+        Assert.Equal(SendDisposition.Poisoned, await sender.SendAsync(Messages.Text() with { Attempt = 2 }, TestContext.Current.CancellationToken));
+
+        Assert.Empty(_queue.Enqueued);
+        var (message, reason) = Assert.Single(_queue.Poisoned);
+        Assert.Equal(3, message.Attempt);
+        Assert.Contains("131016", message.LastError, StringComparison.Ordinal);
+        Assert.Contains("gave up after 3 attempts", reason, StringComparison.Ordinal);
+        Assert.Equal("Failed", _ledger.States["wamid.IN:0"]);
+        Assert.Single(_logs.GetSnapshot(), r => r.Id.Id == TelemetryEvents.SendFailed);
+    }
+
+    [Fact]
+    public async Task Lost_answer_is_recorded_unknown_and_never_resent()
+    {
+        var stub = new StubHandler((_, _) => throw new HttpRequestException(HttpRequestError.ResponseEnded, "gone"));
+        var sender = Sender(stub);
+
+        Assert.Equal(SendDisposition.MaybeSent, await sender.SendAsync(Messages.Text(), TestContext.Current.CancellationToken));
+        Assert.Equal(SendDisposition.MaybeSent, await sender.SendAsync(Messages.Text(), TestContext.Current.CancellationToken));
+
+        Assert.Single(stub.Requests);
+        Assert.Empty(_queue.Enqueued);
+        Assert.Equal("Unknown", _ledger.States["wamid.IN:0"]);
+    }
+
+    [Fact]
+    public async Task A_key_left_Sending_by_a_dead_instance_is_not_resent()
+    {
+        _ledger.States["wamid.IN:0"] = "Sending";
+        var stub = Ok();
+
+        Assert.Equal(SendDisposition.MaybeSent, await Sender(stub).SendAsync(Messages.Text(), TestContext.Current.CancellationToken));
+
+        Assert.Empty(stub.Requests);
+        Assert.Equal("Unknown", _ledger.States["wamid.IN:0"]);
+        Assert.Contains(_logs.GetSnapshot(), r => r.Level == Microsoft.Extensions.Logging.LogLevel.Warning && r.Message.Contains("may have been sent", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Over_limit_body_fails_for_good_without_a_call()
+    {
+        var stub = Ok();
+        Assert.Equal(SendDisposition.Failed, await Sender(stub).SendAsync(Messages.Text(new string('a', 4097)), TestContext.Current.CancellationToken));
+        Assert.Empty(stub.Requests);
+        Assert.Equal("Failed", _ledger.States["wamid.IN:0"]);
+    }
+}

@@ -1,0 +1,130 @@
+using Frontdesk.Core.WhatsApp.Graph;
+using Frontdesk.Core.WhatsApp.Sending;
+using Frontdesk.Storage.Outbound;
+using Frontdesk.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Frontdesk.Storage.Tests.Outbound;
+
+public sealed class SendLedgerStoreTests(AzuriteFixture azurite)
+{
+    private readonly string _prefix = TestNames.Prefix();
+
+    private SendLedgerStore Ledger() => new(azurite.Table(_prefix + "ledger"), TimeProvider.System);
+
+    private OutboundSender Sender(IWhatsAppSender whatsApp, SendLedgerStore ledger) => new(
+        whatsApp,
+        ledger,
+        new OutboundQueue(azurite.Queue(_prefix + "out"), azurite.Queue(_prefix + "out-poison")),
+        Options.Create(new OutboundOptions()),
+        NullLogger<OutboundSender>.Instance);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Concurrent_claims_of_one_key_have_exactly_one_winner()
+    {
+        var ledger = Ledger();
+        var message = Builders.Message("wamid.RACE:0");
+        using var start = new ManualResetEventSlim();
+
+        var runs = Enumerable.Range(0, 16).Select(_ => Task.Run(() =>
+        {
+            start.Wait(Ct);
+            return ledger.TryBeginAsync(message, Ct);
+        }, Ct)).ToArray();
+        start.Set();
+        var claims = await Task.WhenAll(runs);
+
+        Assert.Single(claims, c => c == LedgerClaim.Claimed);
+        Assert.All(claims.Where(c => c != LedgerClaim.Claimed), c => Assert.Contains(c, new[] { LedgerClaim.FoundSending, LedgerClaim.AlreadyUnknown }));
+    }
+
+    [Fact]
+    public async Task Concurrent_duplicate_deliveries_send_once_and_end_Sent()
+    {
+        var ledger = Ledger();
+        var whatsApp = new ScriptedSender(_ => GraphSendResult.Accepted("wamid.OUT1"));
+        var sender = Sender(whatsApp, ledger);
+        var message = Builders.Message("wamid.DUP/1#x?:0");
+        using var start = new ManualResetEventSlim();
+
+        var runs = Enumerable.Range(0, 12).Select(_ => Task.Run(async () =>
+        {
+            start.Wait(Ct);
+            return await sender.SendAsync(message, Ct);
+        }, Ct)).ToArray();
+        start.Set();
+        var dispositions = await Task.WhenAll(runs);
+
+        Assert.Equal(1, whatsApp.Calls);
+        Assert.Single(dispositions, d => d == SendDisposition.Sent);
+        Assert.DoesNotContain(dispositions, d => d is SendDisposition.RetryScheduled or SendDisposition.Failed);
+        var row = await ledger.GetAsync(message.PhoneNumberId, message.IdempotencyKey, Ct);
+        Assert.Equal(SendLedgerStore.Sent, row!.GetString("State"));
+        Assert.Equal("wamid.OUT1", row.GetString("WamId"));
+        Assert.Equal(message.IdempotencyKey, row.GetString("IdempotencyKey"));
+
+        // A later redelivery is a plain duplicate.
+        Assert.Equal(SendDisposition.SkippedDuplicate, await sender.SendAsync(message, Ct));
+        Assert.Equal(1, whatsApp.Calls);
+    }
+
+    [Fact]
+    public async Task Failed_is_final_and_recorded_with_code_and_reason()
+    {
+        var ledger = Ledger();
+        var message = Builders.Message("wamid.F:0");
+        Assert.Equal(LedgerClaim.Claimed, await ledger.TryBeginAsync(message, Ct));
+        await ledger.MarkFailedAsync(message, new Core.Webhooks.Events.WhatsAppError(131047, "Re-engagement message", null, null), "HTTP 400, Meta error 131047", Ct);
+
+        Assert.Equal(LedgerClaim.AlreadyFailed, await ledger.TryBeginAsync(message, Ct));
+        var row = await ledger.GetAsync(message.PhoneNumberId, message.IdempotencyKey, Ct);
+        Assert.Equal(131047, row!.GetInt32("ErrorCode"));
+        Assert.Equal("HTTP 400, Meta error 131047", row.GetString("Reason"));
+    }
+
+    [Fact]
+    public async Task A_row_left_Sending_by_a_dead_instance_becomes_Unknown_and_is_never_claimed()
+    {
+        var ledger = Ledger();
+        var message = Builders.Message("wamid.DEAD:0");
+        Assert.Equal(LedgerClaim.Claimed, await ledger.TryBeginAsync(message, Ct));
+        // The instance dies here: no outcome is written.
+
+        Assert.Equal(LedgerClaim.FoundSending, await ledger.TryBeginAsync(message, Ct));
+        Assert.Equal(LedgerClaim.AlreadyUnknown, await ledger.TryBeginAsync(message, Ct));
+        var row = await ledger.GetAsync(message.PhoneNumberId, message.IdempotencyKey, Ct);
+        Assert.Equal(SendLedgerStore.Unknown, row!.GetString("State"));
+    }
+
+    [Fact]
+    public async Task A_released_key_is_claimed_again_by_exactly_one_of_concurrent_retries()
+    {
+        var ledger = Ledger();
+        var message = Builders.Message("wamid.RETRY:0");
+        Assert.Equal(LedgerClaim.Claimed, await ledger.TryBeginAsync(message, Ct));
+        await ledger.ReleaseForRetryAsync(message, "HTTP 503", Ct);
+
+        var retry = message with { Attempt = 1 };
+        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => ledger.TryBeginAsync(retry, Ct), Ct)));
+
+        Assert.Single(claims, c => c == LedgerClaim.Claimed);
+        var row = await ledger.GetAsync(message.PhoneNumberId, message.IdempotencyKey, Ct);
+        Assert.Equal(1, row!.GetInt32("Attempt"));
+    }
+
+    [Fact]
+    public async Task The_owners_outcome_wins_over_a_concurrent_duplicates_Unknown()
+    {
+        var ledger = Ledger();
+        var message = Builders.Message("wamid.OWNER:0");
+        Assert.Equal(LedgerClaim.Claimed, await ledger.TryBeginAsync(message, Ct));
+        Assert.Equal(LedgerClaim.FoundSending, await ledger.TryBeginAsync(message, Ct));
+
+        await ledger.MarkSentAsync(message, "wamid.OUT", Ct);
+
+        Assert.Equal(LedgerClaim.AlreadySent, await ledger.TryBeginAsync(message, Ct));
+    }
+}
