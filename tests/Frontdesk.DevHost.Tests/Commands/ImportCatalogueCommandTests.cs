@@ -6,7 +6,7 @@ using Frontdesk.Testing;
 namespace Frontdesk.DevHost.Tests.Commands;
 
 [Collection(CatalogueAzuriteCollection.Name)]
-public sealed class ImportCatalogueCommandTests(CatalogueAzurite azurite)
+public sealed class ImportCatalogueCommandTests(AzuriteFixture azurite)
 {
     [Fact]
     public async Task Run_DemoCatalogue_ImportsItIntoTheConfiguredStorage()

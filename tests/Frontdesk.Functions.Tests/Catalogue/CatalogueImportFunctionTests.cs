@@ -14,7 +14,7 @@ using Microsoft.Extensions.Options;
 namespace Frontdesk.Functions.Tests.Catalogue;
 
 [Collection(CatalogueAzuriteCollection.Name)]
-public sealed class CatalogueImportFunctionTests(CatalogueAzurite azurite)
+public sealed class CatalogueImportFunctionTests(AzuriteFixture azurite)
 {
     private const string Number = "106540352242922";
 

@@ -4,10 +4,12 @@ using Frontdesk.Storage.Catalogue;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
+using Frontdesk.Testing;
+
 namespace Frontdesk.Functions.Tests.Catalogue;
 
 [Collection(CatalogueAzuriteCollection.Name)]
-public sealed class CatalogueRegistrationTests(CatalogueAzurite azurite)
+public sealed class CatalogueRegistrationTests(AzuriteFixture azurite)
 {
     [Fact]
     public async Task AddFrontdeskCatalogue_ResolvesTheResponderOverTheSameCacheTheImporterRefreshes()

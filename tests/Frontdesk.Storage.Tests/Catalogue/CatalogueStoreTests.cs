@@ -6,8 +6,7 @@ using Frontdesk.Testing;
 
 namespace Frontdesk.Storage.Tests.Catalogue;
 
-[Collection(CatalogueAzuriteCollection.Name)]
-public sealed class CatalogueStoreTests(CatalogueAzurite azurite)
+public sealed class CatalogueStoreTests(AzuriteFixture azurite)
 {
     private const string Number = "106540352242922";
 

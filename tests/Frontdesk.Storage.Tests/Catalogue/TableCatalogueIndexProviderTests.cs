@@ -10,8 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Frontdesk.Storage.Tests.Catalogue;
 
-[Collection(CatalogueAzuriteCollection.Name)]
-public sealed class TableCatalogueIndexProviderTests(CatalogueAzurite azurite)
+public sealed class TableCatalogueIndexProviderTests(AzuriteFixture azurite)
 {
     private const string Number = "106540352242922";
     private const string Header = "id,title,availability,price\n";

@@ -1,7 +1,0 @@
-namespace Frontdesk.Storage.Tests.Catalogue;
-
-[CollectionDefinition(Name)]
-public sealed class CatalogueAzuriteCollection : ICollectionFixture<CatalogueAzurite>
-{
-    public const string Name = "Catalogue on Azurite";
-}
