@@ -2,6 +2,7 @@ using Frontdesk.Core;
 using Frontdesk.Core.Webhooks;
 using Frontdesk.Core.WhatsApp;
 using Frontdesk.Storage;
+using Frontdesk.Storage.Catalogue;
 using Frontdesk.Storage.Conversations;
 using Frontdesk.Storage.Inbox;
 using Frontdesk.Storage.Outbound;
@@ -30,6 +31,7 @@ public static class ServiceRegistration
         services.AddFrontdeskRules(configuration);
         services.AddFrontdeskOutbound(configuration);
         services.AddFrontdeskConversations(configuration);
+        services.AddFrontdeskCatalogue(configuration);
         return services;
     }
 }

@@ -417,15 +417,15 @@ public sealed class ReplyEngineTests
         Assert.Equal(s_open, decision.Contact.LastInbound);
     }
 
-    private sealed class ManyBodiesCatalogue : Catalogue.ICatalogueResponder
+    private sealed class ManyBodiesCatalogue : Frontdesk.Core.Catalogue.ICatalogueResponder
     {
-        public ValueTask<IReadOnlyList<OutboundBody>> SearchAsync(Catalogue.CatalogueRequest request, CancellationToken cancellationToken = default) =>
+        public ValueTask<IReadOnlyList<OutboundBody>> SearchAsync(Frontdesk.Core.Catalogue.CatalogueRequest request, CancellationToken cancellationToken = default) =>
             ValueTask.FromResult<IReadOnlyList<OutboundBody>>([new TextBody("a"), new TextBody("b"), new TextBody("c")]);
 
-        public ValueTask<IReadOnlyList<OutboundBody>?> TryAnswerAsync(Catalogue.CatalogueRequest request, CancellationToken cancellationToken = default) =>
+        public ValueTask<IReadOnlyList<OutboundBody>?> TryAnswerAsync(Frontdesk.Core.Catalogue.CatalogueRequest request, CancellationToken cancellationToken = default) =>
             ValueTask.FromResult<IReadOnlyList<OutboundBody>?>(null);
 
-        public ValueTask<IReadOnlyList<OutboundBody>> AnswerOrderAsync(Catalogue.CatalogueRequest request, OrderContent order, CancellationToken cancellationToken = default) =>
+        public ValueTask<IReadOnlyList<OutboundBody>> AnswerOrderAsync(Frontdesk.Core.Catalogue.CatalogueRequest request, OrderContent order, CancellationToken cancellationToken = default) =>
             ValueTask.FromResult<IReadOnlyList<OutboundBody>>([]);
     }
 }

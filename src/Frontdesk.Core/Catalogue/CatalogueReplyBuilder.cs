@@ -1,0 +1,186 @@
+using System.Globalization;
+using System.Text;
+using Frontdesk.Core.WhatsApp.Messages;
+
+namespace Frontdesk.Core.Catalogue;
+
+/// <summary>Turns search results into WhatsApp messages within Meta's limits, in the business's culture.</summary>
+public sealed class CatalogueReplyBuilder(CatalogueSettings settings)
+{
+    private readonly CultureInfo _culture = PriceFormatter.CultureOrInvariant(settings.Culture);
+    private readonly string? _catalogId = string.IsNullOrWhiteSpace(settings.CatalogId) ? null : settings.CatalogId.Trim();
+
+    public CatalogueTexts Texts => CatalogueTexts.For(_culture);
+
+    /// <summary>How many products a reply can show: 30 in a multi-product message, 10 in a list.</summary>
+    public int Capacity => _catalogId is null ? CatalogueLimits.ListRows : CatalogueLimits.ProductListItems;
+
+    public IReadOnlyList<OutboundBody> Results(string query, CatalogueSearchResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Hits.Count switch
+        {
+            0 => [NoMatch()],
+            1 when result.Total == 1 => [Single(result.Hits[0])],
+            _ when _catalogId is not null => [ProductList(query, result)],
+            _ => [List(query, result)],
+        };
+    }
+
+    public TextBody NoMatch() =>
+        new(CatalogueLimits.Truncate(string.IsNullOrWhiteSpace(settings.NoMatchText) ? Texts.NoMatch : settings.NoMatchText, CatalogueLimits.TextBody));
+
+    /// <summary>One product: from the Meta catalogue when the business has one, else a text card.</summary>
+    public OutboundBody Single(Product product)
+    {
+        ArgumentNullException.ThrowIfNull(product);
+        return _catalogId is null
+            ? Card(product)
+            : new ProductBody(_catalogId, product.Sku, product.InStock ? null : CatalogueLimits.Truncate(string.Format(_culture, Texts.OutOfStockNotice, product.Title), CatalogueLimits.InteractiveBody));
+    }
+
+    public TextBody Card(Product product)
+    {
+        ArgumentNullException.ThrowIfNull(product);
+        var card = new StringBuilder()
+            .Append('*').Append(product.Title).Append('*').Append('\n')
+            .Append(Price(product)).Append('\n')
+            .Append(product.InStock ? Texts.InStock : Texts.OutOfStock);
+        if (!string.IsNullOrWhiteSpace(product.Description))
+        {
+            card.Append("\n\n").Append(CatalogueLimits.Truncate(product.Description, 1000));
+        }
+
+        if (!string.IsNullOrWhiteSpace(product.Link))
+        {
+            card.Append("\n\n").Append(product.Link);
+        }
+
+        return new TextBody(CatalogueLimits.Truncate(card.ToString(), CatalogueLimits.TextBody), PreviewUrl: !string.IsNullOrWhiteSpace(product.Link));
+    }
+
+    /// <summary>The collections as a list (≤ 10, largest first); picking one sends its products.</summary>
+    public OutboundBody CollectionList(CatalogueIndex index)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        var rows = index.Collections
+            .Where(collection => CatalogueRowIds.ForCollection(collection.Name).Length <= CatalogueRowIds.MaxLength)
+            .Take(CatalogueLimits.ListRows)
+            .Select(collection => new ListRow(
+                CatalogueRowIds.ForCollection(collection.Name),
+                CatalogueLimits.Truncate(collection.Name, CatalogueLimits.ListRowTitle),
+                CatalogueLimits.Truncate(string.Format(_culture, Texts.ProductsInCollection, collection.Count), CatalogueLimits.ListRowDescription)))
+            .ToList();
+        if (rows.Count == 0)
+        {
+            // A catalogue without collections: show its first products instead.
+            return index.Count == 0 ? NoMatch() : List("", new CatalogueSearchResult(index.First(CatalogueLimits.ListRows), index.Count, CatalogueMatchKind.Words));
+        }
+
+        return new ListBody(
+            CatalogueLimits.Truncate(Texts.Collections, CatalogueLimits.ListBody),
+            CatalogueLimits.Truncate(Texts.ChooseCollection, CatalogueLimits.ListButton),
+            [new ListSection(CatalogueLimits.Truncate(Texts.ChooseCollection, CatalogueLimits.ListSectionTitle), rows)]);
+    }
+
+    public ListBody List(string query, CatalogueSearchResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var rows = result.Hits
+            .Where(product => CatalogueRowIds.ForProduct(product.Sku).Length <= CatalogueRowIds.MaxLength)
+            .Take(CatalogueLimits.ListRows)
+            .Select(Row)
+            .ToList();
+        return new ListBody(
+            CatalogueLimits.Truncate(Intro(query, result.Total), CatalogueLimits.ListBody),
+            CatalogueLimits.Truncate(Texts.SeeProducts, CatalogueLimits.ListButton),
+            [new ListSection(CatalogueLimits.Truncate(Texts.ResultsHeader, CatalogueLimits.ListSectionTitle), rows)],
+            Footer: MoreFooter(rows.Count, result.Total));
+    }
+
+    public ProductListBody ProductList(string query, CatalogueSearchResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var catalogId = _catalogId ?? throw new InvalidOperationException("A multi-product message needs a CatalogId.");
+        var shown = result.Hits.Take(CatalogueLimits.ProductListItems).ToList();
+        var body = new StringBuilder(Intro(query, result.Total));
+        var outOfStock = shown.Where(product => !product.InStock).Select(product => product.Title).ToList();
+        if (outOfStock.Count > 0)
+        {
+            body.Append('\n').Append(string.Format(_culture, Texts.OutOfStockNotice, string.Join(", ", outOfStock)));
+        }
+
+        return new ProductListBody(
+            catalogId,
+            CatalogueLimits.Truncate(Texts.ResultsHeader, CatalogueLimits.HeaderText),
+            CatalogueLimits.Truncate(body.ToString(), CatalogueLimits.InteractiveBody),
+            Sections(shown),
+            Footer: MoreFooter(shown.Count, result.Total));
+    }
+
+    public string Price(Product product)
+    {
+        ArgumentNullException.ThrowIfNull(product);
+        return PriceFormatter.Format(product.Price, product.Currency, _culture);
+    }
+
+    public string Price(decimal price, string currency) => PriceFormatter.Format(price, currency, _culture);
+
+    /// <summary>Sections by collection in rank order; past 10 collections the rest share one "Other" section.</summary>
+    private List<ProductSection> Sections(List<Product> products)
+    {
+        var other = Texts.Other;
+        var groups = new List<(string Title, List<string> Skus)>();
+        foreach (var product in products)
+        {
+            var title = CatalogueLimits.Truncate(string.IsNullOrWhiteSpace(product.Collection) ? other : product.Collection.Trim(), CatalogueLimits.ProductSectionTitle);
+            var group = groups.FindIndex(existing => string.Equals(existing.Title, title, StringComparison.OrdinalIgnoreCase));
+            if (group < 0 && groups.Count == CatalogueLimits.ProductListSections - 1 && !groups.Exists(existing => existing.Title == other))
+            {
+                groups.Add((other, []));
+            }
+
+            if (group < 0 && groups.Count >= CatalogueLimits.ProductListSections)
+            {
+                group = groups.FindIndex(existing => existing.Title == other);
+            }
+
+            if (group < 0)
+            {
+                groups.Add((title, []));
+                group = groups.Count - 1;
+            }
+
+            groups[group].Skus.Add(product.Sku);
+        }
+
+        return [.. groups.Where(group => group.Skus.Count > 0).Select(group => new ProductSection(group.Title, group.Skus))];
+    }
+
+    private ListRow Row(Product product)
+    {
+        var description = new StringBuilder(Price(product));
+        if (!product.InStock)
+        {
+            description.Append(" · ").Append(Texts.OutOfStock);
+        }
+
+        if (!string.IsNullOrWhiteSpace(product.Description))
+        {
+            description.Append(" · ").Append(product.Description.ReplaceLineEndings(" "));
+        }
+
+        return new ListRow(
+            CatalogueRowIds.ForProduct(product.Sku),
+            CatalogueLimits.Truncate(product.Title, CatalogueLimits.ListRowTitle),
+            CatalogueLimits.Truncate(description.ToString(), CatalogueLimits.ListRowDescription));
+    }
+
+    private string Intro(string query, int total) =>
+        string.IsNullOrWhiteSpace(query)
+            ? Texts.ResultsHeader
+            : string.Format(_culture, Texts.ResultsFor, total, CatalogueLimits.Truncate(query.Trim(), 60));
+
+    private string? MoreFooter(int shown, int total) =>
+        total > shown ? CatalogueLimits.Truncate(string.Format(_culture, Texts.MoreResults, shown, total), CatalogueLimits.Footer) : null;
+}

@@ -1,0 +1,35 @@
+using Frontdesk.Core.Catalogue;
+using Microsoft.Extensions.Logging;
+
+namespace Frontdesk.Storage.Catalogue;
+
+/// <summary>
+/// Imports a Meta data-feed CSV into one partition of the Catalogue table and refreshes this instance's index;
+/// the HTTP function and the DevHost command both call it.
+/// </summary>
+public sealed partial class CatalogueImporter(CatalogueStore store, ICatalogueIndexInvalidator indexes, ILogger<CatalogueImporter> logger)
+{
+    /// <param name="partitionKey">The phone_number_id, or <c>default</c>.</param>
+    /// <param name="csv">The feed's bytes (UTF-8, with or without BOM).</param>
+    /// <param name="defaultCurrency">The currency of prices written without one; null rejects those rows.</param>
+    public async Task<CatalogueImportResult> ImportAsync(string partitionKey, Stream csv, string? defaultCurrency = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(partitionKey);
+        var parsed = CatalogueCsvParser.Parse(csv, defaultCurrency);
+        var result = await store.ImportAsync(partitionKey.Trim(), parsed, cancellationToken).ConfigureAwait(false);
+        if (result.Added + result.Updated > 0)
+        {
+            await indexes.ReloadAsync(result.PartitionKey, cancellationToken).ConfigureAwait(false);
+        }
+
+        Log.Imported(logger, result.PartitionKey, result.Added, result.Updated, result.Unchanged, result.RejectedCount);
+        return result;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 5000, Level = LogLevel.Information,
+            Message = "Catalogue {PartitionKey} imported: {Added} added, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected")]
+        public static partial void Imported(ILogger logger, string partitionKey, int added, int updated, int unchanged, int rejected);
+    }
+}

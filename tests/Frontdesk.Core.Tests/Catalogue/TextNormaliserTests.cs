@@ -1,0 +1,78 @@
+using Frontdesk.Core.Catalogue;
+
+namespace Frontdesk.Core.Tests.Catalogue;
+
+public sealed class TextNormaliserTests
+{
+    [Fact]
+    public void Words_FoldCaseAccentsLigaturesAndSplitOnPunctuation()
+    {
+        Assert.Equal(["avez", "vous", "des", "oeufs", "l", "eclair", "creme", "strasse"], TextNormaliser.Words("Avez-vous des Œufs, l'Éclair CRÈME? Straße"));
+    }
+
+    [Theory]
+    [InlineData("croissants", "croissant")]
+    [InlineData("croissant", "croissant")]
+    [InlineData("gâteaux", "gateau")]
+    [InlineData("gateau", "gateau")]
+    [InlineData("brioches", "brioch")]
+    [InlineData("brioche", "brioch")]
+    [InlineData("berries", "berri")]
+    [InlineData("berry", "berri")]
+    [InlineData("boxes", "box")]
+    [InlineData("box", "box")]
+    [InlineData("choux", "chou")]
+    [InlineData("glass", "glass")]
+    [InlineData("des", "des")]
+    [InlineData("2024", "2024")]
+    public void Stem_PluralsAndSingularsMeet(string word, string stem)
+    {
+        Assert.Equal(stem, TextNormaliser.Stem(TextNormaliser.Fold(word)));
+    }
+
+    [Theory]
+    [InlineData("croissant", "croisant", true)]
+    [InlineData("croissant", "croissnat", true)]
+    [InlineData("croissant", "croissaント", false)]
+    [InlineData("chocolat", "chocolats", true)]
+    [InlineData("chocolat", "chocolat", true)]
+    [InlineData("chocolat", "hcocolta", false)]
+    [InlineData("tarte", "tatre", true)]
+    [InlineData("tarte", "trtae", false)]
+    public void OneEdit_AllowsExactlyOneEdit(string a, string b, bool expected)
+    {
+        Assert.Equal(expected, OneEdit.Within(a, b));
+        Assert.Equal(expected, OneEdit.Within(b, a));
+    }
+
+    [Theory]
+    [InlineData("fr-FR", "des", true)]
+    [InlineData("fr-FR", "the", true)]
+    [InlineData("en-GB", "des", false)]
+    [InlineData("en-GB", "you", true)]
+    [InlineData("fr-FR", "galette", false)]
+    [InlineData("xx-unknown", "of", true)]
+    public void StopWords_BusinessLanguagePlusEnglish(string culture, string word, bool expected)
+    {
+        Assert.Equal(expected, StopWords.For(culture).Contains(word));
+    }
+
+    [Theory]
+    [InlineData("fr-FR", 12.5, "EUR", "12,50 €")]
+    [InlineData("en-US", 12.5, "USD", "$12.50")]
+    [InlineData("en-GB", 3, "GBP", "£3.00")]
+    public void PriceFormatter_UsesTheBusinessCulture(string culture, double price, string currency, string expected)
+    {
+        var formatted = PriceFormatter.Format((decimal)price, currency, System.Globalization.CultureInfo.GetCultureInfo(culture));
+
+        // .NET separates the French amount from its symbol with a no-break space; compare on plain spaces.
+        Assert.Equal(expected, formatted.Replace('\u00A0', ' ').Replace('\u202F', ' '));
+    }
+
+    [Fact]
+    public void Truncate_KeepsTheLimitWithAnEllipsis()
+    {
+        Assert.Equal("Croissant au beurre AOP…", CatalogueLimits.Truncate("Croissant au beurre AOP de Charentes", 24));
+        Assert.Equal(24, CatalogueLimits.Truncate("Croissant au beurre AOP de Charentes", 24).Length);
+    }
+}
