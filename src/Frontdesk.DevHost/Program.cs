@@ -1,7 +1,13 @@
+using Frontdesk.DevHost.Commands;
 using Frontdesk.DevHost.Hosting;
 using Microsoft.Extensions.Options;
 
 // DevHost: runs Frontdesk.Functions' own function classes locally, where Azure Functions Core Tools are missing.
+if (args.FirstOrDefault() == ImportCatalogueCommand.Name)
+{
+    return await ImportCatalogueCommand.RunAsync(args, CancellationToken.None).ConfigureAwait(false);
+}
+
 try
 {
     await using var app = await DevHostApplication.CreateAsync(args).ConfigureAwait(false);

@@ -8,8 +8,8 @@ namespace Frontdesk.DevHost.Tests;
 public sealed class AdminEndpointTests(ReplyPipelineFixture pipeline) : IClassFixture<ReplyPipelineFixture>
 {
     [Theory]
-    [InlineData("/api/admin/validate")]
-    [InlineData("/api/admin/validate?code=wrong")]
+    [InlineData("/api/manage/validate")]
+    [InlineData("/api/manage/validate?code=wrong")]
     public async Task Validate_WithoutTheKey_Is401(string path)
     {
         var response = await pipeline.Host.Client.GetAsync(path, TestContext.Current.CancellationToken);
@@ -20,7 +20,7 @@ public sealed class AdminEndpointTests(ReplyPipelineFixture pipeline) : IClassFi
     [Fact]
     public async Task Validate_WithTheKeyInHeader_ListsNoProblemsForTheDemo()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/admin/validate");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/manage/validate");
         request.Headers.Add("x-functions-key", DevHostRun.FunctionKey);
 
         var response = await pipeline.Host.Client.SendAsync(request, TestContext.Current.CancellationToken);
@@ -36,7 +36,7 @@ public sealed class AdminEndpointTests(ReplyPipelineFixture pipeline) : IClassFi
         var before = pipeline.Graph.Requests.Count;
 
         var response = await pipeline.Host.Client.PostAsJsonAsync(
-            $"/api/admin/explain?code={DevHostRun.FunctionKey}",
+            $"/api/manage/explain?code={DevHostRun.FunctionKey}",
             new { phoneNumberId = "200000000000001", from = "15550399999", text = "where is the shop?", at = "2026-11-25T10:00:00Z" },
             TestContext.Current.CancellationToken);
 

@@ -37,10 +37,24 @@ public sealed class FunctionsMetadataTests
     {
         var admin = s_functions.SelectMany(f => f.GetProperty("bindings").EnumerateArray())
             .Where(b => b.GetProperty("type").GetString() == "httpTrigger"
-                        && b.TryGetProperty("route", out var route) && route.GetString()!.StartsWith("admin/", StringComparison.Ordinal))
+                        && b.TryGetProperty("route", out var route) && route.GetString()!.StartsWith("manage/", StringComparison.Ordinal))
             .ToList();
 
+        Assert.Equal(3, admin.Count);
         Assert.All(admin, b => Assert.Equal("Function", b.GetProperty("authLevel").GetString(), ignoreCase: true));
+    }
+
+    [Fact]
+    public void HttpRoutes_AvoidThePrefixesTheHostReserves()
+    {
+        // The Functions host refuses routes starting with "admin" or "runtime" (its own APIs), whatever the route prefix.
+        var routes = s_functions.SelectMany(f => f.GetProperty("bindings").EnumerateArray())
+            .Where(b => b.GetProperty("type").GetString() == "httpTrigger")
+            .Select(b => b.GetProperty("route").GetString()!)
+            .ToList();
+
+        Assert.NotEmpty(routes);
+        Assert.All(routes, r => Assert.False(r.StartsWith("admin", StringComparison.OrdinalIgnoreCase) || r.StartsWith("runtime", StringComparison.OrdinalIgnoreCase), r));
     }
 
     [Fact]

@@ -61,6 +61,13 @@ public sealed class ReplyEngine(TimeProvider timeProvider, ICatalogueResponder? 
             return false;
         }
 
+        // A product or collection picked from a catalogue list goes back to the catalogue, before any keyword
+        // could claim the row's title.
+        if (context.Message.Content is InteractiveReplyContent picked && IsCatalogueRow(picked.Id))
+        {
+            return await CatalogueAnswerAsync(context, picked.Id, cancellationToken).ConfigureAwait(false);
+        }
+
         var (rule, match) = RuleFinder.FindRule(context);
         if (rule is not null)
         {
@@ -71,6 +78,10 @@ public sealed class ReplyEngine(TimeProvider timeProvider, ICatalogueResponder? 
         return context.Message.Content is TextContent text
             && await CatalogueAnswerAsync(context, text.Body, cancellationToken).ConfigureAwait(false);
     }
+
+    private static bool IsCatalogueRow(string id) =>
+        id.StartsWith(CatalogueRowIds.ProductPrefix, StringComparison.Ordinal)
+        || id.StartsWith(CatalogueRowIds.CollectionPrefix, StringComparison.Ordinal);
 
     private async ValueTask<bool> ApplyRuleAsync(ReplyContext context, ReplyRule rule, KeywordMatch? match, CancellationToken cancellationToken)
     {

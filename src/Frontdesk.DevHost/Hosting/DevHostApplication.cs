@@ -2,6 +2,7 @@ using Frontdesk.DevHost.Azurite;
 using Frontdesk.DevHost.Triggers;
 using Frontdesk.Functions;
 using Frontdesk.Storage;
+using Frontdesk.Storage.Catalogue;
 using Frontdesk.Storage.Rules;
 using Microsoft.Extensions.Configuration.Memory;
 
@@ -71,8 +72,24 @@ public static partial class DevHostApplication
 
         // A local run answers something from the first message: empty rule tables get a demo business (never overwritten).
         await app.Services.GetRequiredService<DemoBusinessSeeder>().SeedIfEmptyAsync(cancellationToken).ConfigureAwait(false);
+        await SeedDemoCatalogueAsync(app, cancellationToken).ConfigureAwait(false);
         HttpTriggerEndpoints.Map(app, enabled, hostJson);
         return app;
+    }
+
+    /// <summary>The demo bakery's products, imported only while the default catalogue is empty (never overwriting).</summary>
+    private static async Task SeedDemoCatalogueAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        var file = Path.Combine(AppContext.BaseDirectory, "demo-catalogue.csv");
+        var store = app.Services.GetRequiredService<CatalogueStore>();
+        if (!File.Exists(file) || (await store.ReadProductsAsync(CatalogueStore.DefaultPartition, cancellationToken).ConfigureAwait(false)).Count > 0)
+        {
+            return;
+        }
+
+        await using var csv = File.OpenRead(file);
+        var result = await app.Services.GetRequiredService<CatalogueImporter>().ImportAsync(CatalogueStore.DefaultPartition, csv, defaultCurrency: null, cancellationToken).ConfigureAwait(false);
+        Log.DemoCatalogue(app.Logger, result.Added);
     }
 
     private static void AddQueuePumps(WebApplicationBuilder builder, IReadOnlyList<FunctionEntry> functions, HostJson hostJson)
@@ -111,6 +128,9 @@ public static partial class DevHostApplication
 
     private static partial class Log
     {
+        [LoggerMessage(9003, LogLevel.Information, "Imported the demo catalogue ({Added} products) into the empty default catalogue")]
+        public static partial void DemoCatalogue(ILogger logger, int added);
+
         [LoggerMessage(9002, LogLevel.Information, "{Function}: disabled by AzureWebJobs.{Function}.Disabled")]
         public static partial void Disabled(ILogger logger, string function);
     }

@@ -24,6 +24,7 @@ public static partial class HttpTriggerEndpoints
         {
             FunctionInvoker.EnsureSupported(function, FunctionInvoker.Has<HttpTriggerAttribute>, new HashSet<string>());
             var trigger = function.Definition.Trigger;
+            EnsureNotReserved(function.Definition.Name, trigger.Route ?? function.Definition.Name);
             var route = "/" + string.Join('/', new[] { hostJson.Extensions.Http.RoutePrefix, trigger.Route ?? function.Definition.Name }
                 .Where(s => !string.IsNullOrEmpty(s)).Select(s => s.Trim('/')));
             var methods = (trigger.Methods ?? ["get", "post", "put", "delete", "patch", "head", "options"]).Select(m => m.ToUpperInvariant()).ToArray();
@@ -31,6 +32,17 @@ public static partial class HttpTriggerEndpoints
             app.MapMethods(route, methods, context => HandleAsync(context, function, needsKey ? functionKey : null))
                 .WithName(function.Definition.Name);
             Log.Mapped(app.Logger, function.Definition.Name, string.Join(',', methods), route, trigger.AuthLevel ?? "function");
+        }
+    }
+
+    /// <summary>Fails as the Functions host does: its own APIs live under <c>admin</c> and <c>runtime</c>.</summary>
+    internal static void EnsureNotReserved(string functionName, string route)
+    {
+        if (route.StartsWith("admin", StringComparison.OrdinalIgnoreCase) || route.StartsWith("runtime", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException(
+                $"Function '{functionName}': the specified route '{route}' conflicts with one or more built in routes " +
+                "(the Functions host reserves routes starting with 'admin' and 'runtime').");
         }
     }
 

@@ -9,14 +9,14 @@ using Microsoft.Azure.Functions.Worker;
 namespace Frontdesk.Functions.Admin;
 
 /// <summary>
-/// <c>POST /api/admin/explain</c>: the replies a message would get and why, from the tables as they are now and the
+/// <c>POST /api/manage/explain</c>: the replies a message would get and why, from the tables as they are now and the
 /// contact's stored state. Sends nothing and writes nothing: neither the contact nor the handled-message ledger.
 /// </summary>
 public sealed class AdminExplainFunction(IRuleSource rules, IContactStore contacts, ReplyEngine engine, TimeProvider timeProvider)
 {
     [Function("AdminExplain")]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "admin/explain")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "manage/explain")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -5,12 +5,12 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Frontdesk.Functions.Admin;
 
-/// <summary><c>GET /api/admin/validate[?phoneNumberId=…]</c>: every problem in the rule tables, read fresh.</summary>
+/// <summary><c>GET /api/manage/validate[?phoneNumberId=…]</c>: every problem in the rule tables, read fresh.</summary>
 public sealed class AdminValidateFunction(IRuleSource rules)
 {
     [Function("AdminValidate")]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "admin/validate")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "manage/validate")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

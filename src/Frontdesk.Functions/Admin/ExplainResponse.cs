@@ -2,7 +2,7 @@ using Frontdesk.Core.Conversations;
 
 namespace Frontdesk.Functions.Admin;
 
-/// <summary>The body of <c>POST /api/admin/explain</c>: what would be sent, why, and the contact afterwards.</summary>
+/// <summary>The body of <c>POST /api/manage/explain</c>: what would be sent, why, and the contact afterwards.</summary>
 public sealed record ExplainResponse(
     string PhoneNumberId,
     string From,
