@@ -199,7 +199,7 @@ public sealed class RuleBookCompilerTests
 
         Assert.Empty(book.Problems);
         Assert.True(book.HasMenu);
-        Assert.Equal(6, book.Rules.Count);
+        Assert.Equal(7, book.Rules.Count);
         Assert.False(book.Hours.IsAlwaysOpen);
     }
 }

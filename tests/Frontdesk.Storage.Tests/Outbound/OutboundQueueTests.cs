@@ -58,9 +58,23 @@ public sealed class OutboundQueueTests(AzuriteFixture azurite)
         var back = OutboundQueue.Deserialize(json);
 
         Assert.Contains("\"$type\":\"list\"", json, StringComparison.Ordinal);
-        Assert.Equal(message with { Body = back.Body }, back);
+        Assert.Equal(message with { Body = back.Body, Then = back.Then }, back);
+        Assert.Empty(back.Then);
         var list = Assert.IsType<ListBody>(back.Body);
         Assert.Equal("When we are open", Assert.Single(Assert.Single(list.Sections).Rows).Description);
+    }
+
+    [Fact]
+    public async Task Chain_RoundTripsInOrder()
+    {
+        var chain = OutboundMessage.Chain([Builders.Message("wamid.CH:1"), Builders.Message("wamid.CH:2"), Builders.Message("wamid.CH:3")])!;
+        await Queue().EnqueueAsync(chain, cancellationToken: Ct);
+
+        var raw = await ReceiveAsync(new QueueServiceClient(azurite.ConnectionString).GetQueueClient(Main.Name));
+        var back = OutboundQueue.Deserialize(System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(raw.MessageText)));
+
+        Assert.Equal("wamid.CH:1", back.IdempotencyKey);
+        Assert.Equal(["wamid.CH:2", "wamid.CH:3"], back.Then.Select(m => m.IdempotencyKey));
     }
 
     [Fact]
