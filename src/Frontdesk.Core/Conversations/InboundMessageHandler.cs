@@ -88,7 +88,7 @@ public sealed partial class InboundMessageHandler(
         for (var attempt = 0; attempt < 10; attempt++)
         {
             var current = await contacts.GetAsync(message.PhoneNumberId, message.From, cancellationToken).ConfigureAwait(false);
-            var merged = ContactMerge.Merge(decided, current?.State, message.Timestamp);
+            var merged = ContactMerge.Merge(decided, current?.State, decided.LastInbound ?? message.Timestamp);
             if (await contacts.TrySaveAsync(message.PhoneNumberId, message.From, merged, current?.Version, cancellationToken).ConfigureAwait(false) is not null)
             {
                 return;

@@ -177,6 +177,22 @@ public sealed class InboundMessageHandlerTests(AzuriteFixture azurite) : IAsyncL
         Assert.Equal(4, await CountQueuedAsync());
     }
 
+    [Fact]
+    public async Task HandleAsync_StopSentBeforeTheMessageBeforeItWasHandled_OptsTheContactOut()
+    {
+        var queue = Queue();
+        var hello = Inbound.Text("wamid.HELLO", "Bonjour");
+        var stop = Inbound.Text("wamid.STOP", "STOP", at: Inbound.Sent.AddSeconds(1));
+        await Handler(queue).HandleAsync(hello, Ct);
+        _time.Advance(TimeSpan.FromSeconds(1));
+
+        await Handler(queue).HandleAsync(stop, Ct);
+
+        var contact = await Contacts().GetAsync(Inbound.Number, Inbound.Customer, Ct);
+        Assert.Equal(ReplyKind.OptOut, queue.Enqueued.Single(e => e.Message.IdempotencyKey == stop.Id + ":1").Message.Kind);
+        Assert.True(contact!.State.OptedOut);
+    }
+
     private async Task<TableEntity> LedgerRowAsync(InboundMessage message) =>
         (await HandledTable.GetEntityAsync<TableEntity>(
             message.Timestamp.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
