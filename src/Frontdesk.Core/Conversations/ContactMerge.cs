@@ -5,9 +5,15 @@ namespace Frontdesk.Core.Conversations;
 /// write (another message of the same customer, a person in the portal, a redelivery after a crash). Timestamps only
 /// move forward and labels only grow; opt-out and pause follow the newer of the two sources.
 /// </summary>
+/// <remarks>
+/// "Newer" compares the decision's own time with the row's <see cref="ContactState.LastInbound"/>, which is the time
+/// the row's last decision was made: both on the deciding instances' clock. A message's own timestamp (the sender's
+/// clock, always earlier than its processing) would make every row written after the message was sent look newer,
+/// and a STOP sent before the previous message was handled would be confirmed but not kept.
+/// </remarks>
 public static class ContactMerge
 {
-    public static ContactState Merge(ContactState decided, ContactState? current, DateTimeOffset messageTime)
+    public static ContactState Merge(ContactState decided, ContactState? current, DateTimeOffset decidedAt)
     {
         ArgumentNullException.ThrowIfNull(decided);
         if (current is null)
@@ -15,8 +21,8 @@ public static class ContactMerge
             return decided;
         }
 
-        // The decision is the newest word on consent and pauses unless the row has seen a later message.
-        var decisionIsNewer = current.LastInbound is not { } seen || seen <= messageTime;
+        // The decision is the newest word on consent and pauses unless the row holds a later decision.
+        var decisionIsNewer = current.LastInbound is not { } seen || seen <= decidedAt;
         return new ContactState(
             decided.Name ?? current.Name,
             Earliest(decided.FirstSeen, current.FirstSeen),

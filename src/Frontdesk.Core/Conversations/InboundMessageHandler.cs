@@ -10,8 +10,8 @@ namespace Frontdesk.Core.Conversations;
 /// <summary>
 /// Exactly one reply decision per inbound message, however often it is delivered: claim the wamid in the ledger,
 /// decide from the rules and the contact, record the decision, then queue the replies and save the contact. A
-/// delivery that finds a recorded but unqueued decision (a crash in between) queues that same decision again; the
-/// sender's ledger drops any reply already sent, by its idempotency key.
+/// delivery that finds a recorded but unqueued decision (a crash in between) queues that same decision again once the
+/// dead delivery's lease has run out; the sender's ledger drops any reply already sent, by its idempotency key.
 /// </summary>
 public sealed partial class InboundMessageHandler(
     IHandledMessages ledger,
@@ -88,7 +88,7 @@ public sealed partial class InboundMessageHandler(
         for (var attempt = 0; attempt < 10; attempt++)
         {
             var current = await contacts.GetAsync(message.PhoneNumberId, message.From, cancellationToken).ConfigureAwait(false);
-            var merged = ContactMerge.Merge(decided, current?.State, message.Timestamp);
+            var merged = ContactMerge.Merge(decided, current?.State, decided.LastInbound ?? message.Timestamp);
             if (await contacts.TrySaveAsync(message.PhoneNumberId, message.From, merged, current?.Version, cancellationToken).ConfigureAwait(false) is not null)
             {
                 return;

@@ -50,29 +50,31 @@ public sealed class HandledMessageLedger(TableClient table, TimeProvider time) :
 
         var existing = (await table.GetEntityAsync<TableEntity>(partition, row, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
         var version = existing.ETag.ToString();
-        switch (existing.GetString("State"))
+        var state = existing.GetString("State");
+        if (state == Dispatched)
         {
-            case Dispatched:
-                return new HandledClaim(message, HandledState.Dispatched, version);
-            case Decided:
-                return new HandledClaim(message, HandledState.Decided, version, Read(existing));
-            default:
-                if (existing.GetDateTimeOffset("LeaseUntil") is { } lease && lease > now)
-                {
-                    return new HandledClaim(message, HandledState.Busy, version);
-                }
+            return new HandledClaim(message, HandledState.Dispatched, version);
+        }
 
-                // The delivery that claimed it died before deciding: take its place.
-                existing["LeaseUntil"] = now + Lease;
-                try
-                {
-                    var taken = await table.UpdateEntityAsync(existing, existing.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
-                    return new HandledClaim(message, HandledState.Claimed, taken.Headers.ETag?.ToString());
-                }
-                catch (RequestFailedException e) when (e.Status == 412)
-                {
-                    return new HandledClaim(message, HandledState.Busy, version);
-                }
+        // Deciding or Decided: the delivery that holds the lease may still be deciding or queueing the replies.
+        if (existing.GetDateTimeOffset("LeaseUntil") is { } lease && lease > now)
+        {
+            return new HandledClaim(message, HandledState.Busy, version);
+        }
+
+        // The delivery that held it died before deciding, or before queueing what it decided: take its place.
+        existing["LeaseUntil"] = now + Lease;
+        try
+        {
+            var taken = await table.UpdateEntityAsync(existing, existing.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            var takenVersion = taken.Headers.ETag?.ToString();
+            return state == Decided
+                ? new HandledClaim(message, HandledState.Decided, takenVersion, Read(existing))
+                : new HandledClaim(message, HandledState.Claimed, takenVersion);
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            return new HandledClaim(message, HandledState.Busy, version);
         }
     }
 
@@ -88,6 +90,9 @@ public sealed class HandledMessageLedger(TableClient table, TimeProvider time) :
             ["Replies"] = JsonSerializer.Serialize(decision.Replies.ToList(), LedgerJsonContext.Default.ListOutboundMessage),
             ["Contact"] = JsonSerializer.Serialize(decision.Contact, LedgerJsonContext.Default.ContactState),
             ["DecidedAt"] = time.GetUtcNow(),
+
+            // A whole lease to queue the replies before a redelivery may queue them again.
+            ["LeaseUntil"] = time.GetUtcNow() + Lease,
         };
         try
         {

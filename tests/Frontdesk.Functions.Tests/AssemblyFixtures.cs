@@ -1,0 +1,3 @@
+using Frontdesk.Testing;
+
+[assembly: AssemblyFixture(typeof(AzuriteFixture))]

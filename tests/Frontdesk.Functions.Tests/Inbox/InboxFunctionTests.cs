@@ -1,0 +1,150 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Frontdesk.Core;
+using Frontdesk.Core.Conversations;
+using Frontdesk.Core.Webhooks.Events;
+using Frontdesk.Functions.Inbox;
+using Frontdesk.Storage;
+using Frontdesk.Storage.Contacts;
+using Frontdesk.Storage.Conversations;
+using Frontdesk.Storage.Inbox;
+using Frontdesk.Storage.Outbound;
+using Frontdesk.Storage.Rules;
+using Frontdesk.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Frontdesk.Functions.Tests.Inbox;
+
+/// <summary>
+/// The inbox function with the real reader, status store, ledger, rules, contacts, engine and outbound queue on
+/// Azurite (prefixed names), called with the queue message as the trigger hands it over.
+/// </summary>
+public sealed class InboxFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private const string Number = WebhookBuilder.PhoneNumberId;
+
+    private static readonly DateTimeOffset s_sent = new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly string _prefix = TestNames.Prefix();
+    private readonly FakeTimeProvider _time = new(s_sent.AddMinutes(1));
+    private HandledMessageLedger _ledger = null!;
+    private OutboundStatusStore _statuses = null!;
+    private BlobContainerClient _bodies = null!;
+    private InboxFunction _function = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private QueueClient OutQueue => azurite.Queue(_prefix + "out");
+
+    public async ValueTask InitializeAsync()
+    {
+        var tables = RuleTables.From(azurite.Tables, _prefix);
+        await new DemoBusinessSeeder(tables, NullLogger<DemoBusinessSeeder>.Instance).SeedIfEmptyAsync(Ct);
+        _bodies = new BlobContainerClient(azurite.ConnectionString, _prefix + "-bodies");
+        await _bodies.CreateIfNotExistsAsync(cancellationToken: Ct);
+        _ledger = new HandledMessageLedger(azurite.Table(_prefix + StorageNames.Tables.HandledMessages), _time);
+        _statuses = new OutboundStatusStore(azurite.Table(_prefix + StorageNames.Tables.OutboundStatuses), _time, NullLogger<OutboundStatusStore>.Instance);
+        var handler = new InboundMessageHandler(
+            _ledger,
+            new TableRuleSource(tables, _time, Options.Create(new FrontdeskOptions()), NullLogger<TableRuleSource>.Instance),
+            new ContactStore(azurite.Table(_prefix + StorageNames.Tables.Contacts), NullLogger<ContactStore>.Instance),
+            new ReplyEngine(_time),
+            new OutboundQueue(OutQueue, azurite.Queue(_prefix + "out-poison")),
+            NullLogger<InboundMessageHandler>.Instance);
+        _function = new InboxFunction(new InboxReader(_bodies), handler, _statuses);
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    [Fact]
+    public async Task Run_BodyWithAStatusAndTwoMessages_RecordsTheStatusAndHandlesBothMessages()
+    {
+        var body = Body(
+            [Text("15550199991", "wamid.IN-A", "hello"), Text("15550199992", "wamid.IN-B", "what is your address")],
+            [new JsonObject { ["id"] = "wamid.OUT-1", ["status"] = "delivered", ["timestamp"] = Seconds(s_sent), ["recipient_id"] = "15550199991" }]);
+
+        await _function.Run(new BinaryData(body), Ct);
+
+        var status = await _statuses.GetAsync(Number, "wamid.OUT-1", Ct);
+        Assert.Equal("delivered", status?.GetString("Status"));
+        Assert.Equal(HandledState.Dispatched, (await _ledger.ClaimAsync(Message("15550199991", "wamid.IN-A"), Ct)).State);
+        Assert.Equal(HandledState.Dispatched, (await _ledger.ClaimAsync(Message("15550199992", "wamid.IN-B"), Ct)).State);
+        var queued = await QueuedKeysAsync();
+        Assert.Contains("wamid.IN-A:read", queued);
+        Assert.Contains("wamid.IN-B:read", queued);
+        Assert.Contains("wamid.IN-B:1", queued);
+    }
+
+    [Fact]
+    public async Task Run_ClaimCheckedBody_ReadsItFromItsBlobAndDeletesTheBlobWhenDone()
+    {
+        var body = Body([Text("15550199993", "wamid.BIG", new string('a', WebhookInbox.MaxQueueBodyBytes + 4_000))], []);
+        var inboxQueue = azurite.Queue(_prefix + "inbox");
+        await inboxQueue.CreateIfNotExistsAsync(cancellationToken: Ct);
+        await new WebhookInbox(inboxQueue, _bodies, _time).StoreAsync(body, Ct);
+        var delivered = (await inboxQueue.ReceiveMessageAsync(cancellationToken: Ct)).Value;
+        var blob = InboxMessage.ClaimCheckBlob(delivered.Body.ToMemory().Span);
+
+        await _function.Run(delivered.Body, Ct);
+
+        Assert.True(body.Length > WebhookInbox.MaxQueueBodyBytes);
+        Assert.NotNull(blob);
+        Assert.False(await _bodies.GetBlobClient(blob).ExistsAsync(Ct));
+        Assert.Equal(HandledState.Dispatched, (await _ledger.ClaimAsync(Message("15550199993", "wamid.BIG"), Ct)).State);
+        Assert.Contains("wamid.BIG:read", await QueuedKeysAsync());
+    }
+
+    private static InboundMessage Message(string from, string id) => new()
+    {
+        PhoneNumberId = Number,
+        From = from,
+        Id = id,
+        Timestamp = s_sent,
+        Type = "text",
+        Content = new TextContent(""),
+    };
+
+    private static string Seconds(DateTimeOffset at) => at.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static JsonObject Text(string from, string id, string text) => new()
+    {
+        ["from"] = from,
+        ["id"] = id,
+        ["timestamp"] = Seconds(s_sent),
+        ["type"] = "text",
+        ["text"] = new JsonObject { ["body"] = text },
+    };
+
+    private static byte[] Body(JsonObject[] messages, JsonObject[] statuses)
+    {
+        var value = new JsonObject
+        {
+            ["messaging_product"] = "whatsapp",
+            ["metadata"] = new JsonObject { ["display_phone_number"] = "15550100001", ["phone_number_id"] = Number },
+            ["contacts"] = new JsonArray([.. messages.Select(m => new JsonObject { ["profile"] = new JsonObject { ["name"] = "Customer" }, ["wa_id"] = m["from"]!.GetValue<string>() })]),
+            ["messages"] = new JsonArray([.. messages]),
+            ["statuses"] = new JsonArray([.. statuses]),
+        };
+        var root = new JsonObject
+        {
+            ["object"] = "whatsapp_business_account",
+            ["entry"] = new JsonArray(new JsonObject
+            {
+                ["id"] = "100000000000001",
+                ["changes"] = new JsonArray(new JsonObject { ["value"] = value, ["field"] = "messages" }),
+            }),
+        };
+        return Encoding.UTF8.GetBytes(root.ToJsonString());
+    }
+
+    /// <summary>The keys of every message queued so far that is visible now (read receipts and first replies are not delayed).</summary>
+    private async Task<List<string>> QueuedKeysAsync()
+    {
+        var messages = (await OutQueue.PeekMessagesAsync(32, Ct)).Value;
+        return [.. messages.Select(m => OutboundQueue.Deserialize(m.Body.ToString()).IdempotencyKey)];
+    }
+}

@@ -1,0 +1,226 @@
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Frontdesk.Core;
+using Frontdesk.Core.Conversations;
+using Frontdesk.Core.Webhooks.Events;
+using Frontdesk.Core.WhatsApp.Messages;
+using Frontdesk.Storage.Contacts;
+using Frontdesk.Storage.Conversations;
+using Frontdesk.Storage.Outbound;
+using Frontdesk.Storage.Rules;
+using Frontdesk.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Frontdesk.Storage.Tests.Conversations;
+
+/// <summary>
+/// The real handler on real tables and a real queue, seeded with the demo business (closed on Sundays): duplicate
+/// deliveries, concurrent deliveries and deliveries that die between two steps.
+/// </summary>
+public sealed class InboundMessageHandlerTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    // "Bonjour" from a new contact on a closed Sunday: greeting, menu, away.
+    private static readonly string[] s_firstContactKeys = [":read", ":1", ":2", ":3"];
+
+    private readonly string _prefix = TestNames.Prefix();
+    private readonly FakeTimeProvider _time = new(Inbound.Sent.AddMinutes(1));
+    private TableRuleSource _rules = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private TableClient HandledTable => azurite.Table(_prefix + "handled");
+
+    private QueueClient OutQueue => azurite.Queue(_prefix + "out");
+
+    private HandledMessageLedger Ledger() => new(HandledTable, _time);
+
+    private ContactStore Contacts() => new(azurite.Table(_prefix + StorageNames.Tables.Contacts), NullLogger<ContactStore>.Instance);
+
+    private RecordingOutboundQueue Queue(int? crashAt = null, TaskCompletionSource? holdFirst = null) =>
+        new(new OutboundQueue(OutQueue, azurite.Queue(_prefix + "out-poison"))) { CrashAt = crashAt, HoldFirst = holdFirst };
+
+    private InboundMessageHandler Handler(RecordingOutboundQueue queue) =>
+        new(Ledger(), _rules, Contacts(), new ReplyEngine(_time), queue, NullLogger<InboundMessageHandler>.Instance);
+
+    public async ValueTask InitializeAsync()
+    {
+        var tables = RuleTables.From(azurite.Tables, _prefix);
+        await new DemoBusinessSeeder(tables, NullLogger<DemoBusinessSeeder>.Instance).SeedIfEmptyAsync(Ct);
+        _rules = new TableRuleSource(tables, _time, Options.Create(new FrontdeskOptions()), NullLogger<TableRuleSource>.Instance);
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    [Fact]
+    public async Task HandleAsync_OneMessage_QueuesTheReadReceiptThenSpacedReplies()
+    {
+        var queue = Queue();
+        var message = Inbound.Text("wamid.ONE", "Bonjour");
+
+        await Handler(queue).HandleAsync(message, Ct);
+
+        var enqueued = queue.Enqueued.ToList();
+        Assert.Equal(s_firstContactKeys.Select(k => message.Id + k), enqueued.Select(e => e.Message.IdempotencyKey));
+        Assert.Equal([ReplyKind.ReadReceipt, ReplyKind.Greeting, ReplyKind.Menu, ReplyKind.Away], enqueued.Select(e => e.Message.Kind));
+        Assert.Equal([null, null, InboundMessageHandler.ReplySpacing, InboundMessageHandler.ReplySpacing * 2], enqueued.Select(e => e.Delay));
+        Assert.Equal(new MarkReadBody(message.Id), enqueued[0].Message.Body);
+        Assert.All(enqueued, e => Assert.Equal(Inbound.Customer, e.Message.To));
+        Assert.Equal(s_firstContactKeys.Select(k => message.Id + k).Order(StringComparer.Ordinal), (await DrainAsync(4)).Order(StringComparer.Ordinal));
+        Assert.Equal(HandledMessageLedger.Dispatched, (await LedgerRowAsync(message)).GetString("State"));
+        Assert.Equal(_time.GetUtcNow(), (await Contacts().GetAsync(Inbound.Number, Inbound.Customer, Ct))!.State.LastInbound);
+    }
+
+    [Fact]
+    public async Task HandleAsync_SameMessageTwice_QueuesNothingTheSecondTime()
+    {
+        var queue = Queue();
+        var message = Inbound.Text("wamid.TWICE", "Bonjour");
+        await Handler(queue).HandleAsync(message, Ct);
+        _time.Advance(TimeSpan.FromMinutes(10));
+
+        await Handler(queue).HandleAsync(message, Ct);
+
+        Assert.Equal(4, queue.Enqueued.Count);
+        Assert.Equal(4, await CountQueuedAsync());
+    }
+
+    [Fact]
+    public async Task HandleAsync_EightConcurrentDeliveries_QueueTheRepliesOnce()
+    {
+        var queue = Queue();
+        var handler = Handler(queue);
+        var message = Inbound.Text("wamid.CONCURRENT", "Bonjour");
+        using var start = new ManualResetEventSlim();
+
+        var runs = Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            start.Wait(Ct);
+            try
+            {
+                await handler.HandleAsync(message, Ct);
+                return null;
+            }
+            catch (DuplicateInProgressException e)
+            {
+                return e;
+            }
+        }, Ct)).ToArray();
+        start.Set();
+        var outcomes = await Task.WhenAll(runs);
+
+        Assert.Contains(outcomes, o => o is null);
+        Assert.Equal(s_firstContactKeys.Select(k => message.Id + k), queue.Enqueued.Select(e => e.Message.IdempotencyKey));
+        Assert.Equal(4, await CountQueuedAsync());
+        Assert.Equal(HandledMessageLedger.Dispatched, (await LedgerRowAsync(message)).GetString("State"));
+    }
+
+    [Fact]
+    public async Task HandleAsync_RedeliveryWhileTheFirstIsStillQueueing_IsBusyAndQueuesNothing()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = Queue(holdFirst: release);
+        var second = Queue();
+        var message = Inbound.Text("wamid.MIDDISPATCH", "Bonjour");
+        var firstRun = Handler(first).HandleAsync(message, Ct);
+        await first.Holding.Task.WaitAsync(Ct);
+
+        var redelivery = await Record.ExceptionAsync(() => Handler(second).HandleAsync(message, Ct));
+        release.SetResult();
+        await firstRun;
+
+        Assert.IsType<DuplicateInProgressException>(redelivery);
+        Assert.Empty(second.Enqueued);
+        Assert.Equal(4, first.Enqueued.Count);
+        Assert.Equal(4, await CountQueuedAsync());
+    }
+
+    [Fact]
+    public async Task HandleAsync_DeliveryDiedAfterRecordingTheDecision_RedeliveryQueuesTheRecordedRepliesAndDispatches()
+    {
+        var crashing = Queue(crashAt: 2);
+        var message = Inbound.Text("wamid.CRASH/1+x=", "Bonjour");
+        await Assert.ThrowsAsync<IOException>(() => Handler(crashing).HandleAsync(message, Ct));
+        var afterCrash = await LedgerRowAsync(message);
+        var retry = Queue();
+
+        var early = await Record.ExceptionAsync(() => Handler(retry).HandleAsync(message, Ct));
+        _time.Advance(HandledMessageLedger.Lease + TimeSpan.FromSeconds(1));
+        await Handler(retry).HandleAsync(message, Ct);
+
+        Assert.Equal(HandledMessageLedger.Decided, afterCrash.GetString("State"));
+        Assert.IsType<DuplicateInProgressException>(early);
+        Assert.Equal([message.Id + ":read"], crashing.Enqueued.Select(e => e.Message.IdempotencyKey));
+        Assert.Equal(s_firstContactKeys.Select(k => message.Id + k), retry.Enqueued.Select(e => e.Message.IdempotencyKey));
+        Assert.Equal(afterCrash.GetString("Replies"), LedgerJson(retry.Enqueued.Select(e => e.Message)));
+        Assert.Equal(HandledMessageLedger.Dispatched, (await LedgerRowAsync(message)).GetString("State"));
+        var queued = await DrainAsync(5);
+        Assert.Equal(2, queued.Count(k => k == message.Id + ":read"));
+        Assert.Equal(s_firstContactKeys.Select(k => message.Id + k).Order(StringComparer.Ordinal), queued.Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task HandleAsync_DeliveryDiedAfterClaiming_RedeliveryIsBusyUntilTheLeaseExpiresThenDecidesAndDispatches()
+    {
+        var queue = Queue();
+        var message = Inbound.Text("wamid.DIED", "Bonjour");
+        Assert.Equal(HandledState.Claimed, (await Ledger().ClaimAsync(message, Ct)).State);
+
+        var early = await Record.ExceptionAsync(() => Handler(queue).HandleAsync(message, Ct));
+        _time.Advance(HandledMessageLedger.Lease + TimeSpan.FromSeconds(1));
+        await Handler(queue).HandleAsync(message, Ct);
+
+        Assert.IsType<DuplicateInProgressException>(early);
+        Assert.Equal(s_firstContactKeys.Select(k => message.Id + k), queue.Enqueued.Select(e => e.Message.IdempotencyKey));
+        Assert.Equal(HandledMessageLedger.Dispatched, (await LedgerRowAsync(message)).GetString("State"));
+        Assert.Equal(4, await CountQueuedAsync());
+    }
+
+    [Fact]
+    public async Task HandleAsync_StopSentBeforeTheMessageBeforeItWasHandled_OptsTheContactOut()
+    {
+        var queue = Queue();
+        var hello = Inbound.Text("wamid.HELLO", "Bonjour");
+        var stop = Inbound.Text("wamid.STOP", "STOP", at: Inbound.Sent.AddSeconds(1));
+        await Handler(queue).HandleAsync(hello, Ct);
+        _time.Advance(TimeSpan.FromSeconds(1));
+
+        await Handler(queue).HandleAsync(stop, Ct);
+
+        var contact = await Contacts().GetAsync(Inbound.Number, Inbound.Customer, Ct);
+        Assert.Equal(ReplyKind.OptOut, queue.Enqueued.Single(e => e.Message.IdempotencyKey == stop.Id + ":1").Message.Kind);
+        Assert.True(contact!.State.OptedOut);
+    }
+
+    private async Task<TableEntity> LedgerRowAsync(InboundMessage message) =>
+        (await HandledTable.GetEntityAsync<TableEntity>(
+            message.Timestamp.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            TableKey.Encode(message.Id),
+            cancellationToken: Ct)).Value;
+
+    private static string LedgerJson(IEnumerable<OutboundMessage> replies) =>
+        System.Text.Json.JsonSerializer.Serialize(replies.ToList(), LedgerJsonContext.Default.ListOutboundMessage);
+
+    /// <summary>Every message on the queue, visible or still delayed.</summary>
+    private async Task<int> CountQueuedAsync() => (await OutQueue.GetPropertiesAsync(Ct)).Value.ApproximateMessagesCount;
+
+    /// <summary>Receives <paramref name="count"/> messages as they become visible (replies are delayed) and returns their keys.</summary>
+    private async Task<List<string>> DrainAsync(int count)
+    {
+        var keys = new List<string>();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (keys.Count < count && DateTime.UtcNow < deadline)
+        {
+            var batch = (await OutQueue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5), Ct)).Value;
+            keys.AddRange(batch.Select(m => OutboundQueue.Deserialize(m.Body.ToString()).IdempotencyKey));
+            if (batch.Length == 0)
+            {
+                await Task.Delay(200, Ct);
+            }
+        }
+
+        Assert.Equal(count, keys.Count);
+        return keys;
+    }
+}
