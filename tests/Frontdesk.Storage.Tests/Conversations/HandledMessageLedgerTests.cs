@@ -228,7 +228,7 @@ public sealed class HandledMessageLedgerTests(AzuriteFixture azurite)
         Assert.Equal(decision.Summary, recorded.Summary);
         Assert.Equal(Json(decision.Replies), Json(recorded.Replies));
         Assert.Equal(decision.Replies.Select(r => r.Body.GetType()), recorded.Replies.Select(r => r.Body.GetType()));
-        Assert.Equal(decision.Replies[0] with { Body = recorded.Replies[0].Body }, recorded.Replies[0]);
+        Assert.Equal(decision.Replies[0] with { Body = recorded.Replies[0].Body, Then = recorded.Replies[0].Then }, recorded.Replies[0]);
         Assert.Equal(decision.Contact with { Labels = recorded.Contact.Labels }, recorded.Contact);
         Assert.Equal(decision.Contact.Labels, recorded.Contact.Labels);
     }
