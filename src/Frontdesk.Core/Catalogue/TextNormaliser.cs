@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using Frontdesk.Core.Text;
 
 namespace Frontdesk.Core.Catalogue;
 
@@ -38,36 +37,8 @@ public static class TextNormaliser
         return words;
     }
 
-    /// <summary>Lower case without diacritics; ligatures spelled out (œ → oe, ß → ss).</summary>
-    public static string Fold(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            switch (CharUnicodeInfo.GetUnicodeCategory(c))
-            {
-                case UnicodeCategory.NonSpacingMark:
-                case UnicodeCategory.SpacingCombiningMark:
-                case UnicodeCategory.EnclosingMark:
-                    continue;
-            }
-
-            switch (char.ToLowerInvariant(c))
-            {
-                case 'œ': builder.Append("oe"); break;
-                case 'æ': builder.Append("ae"); break;
-                case 'ß': builder.Append("ss"); break;
-                case 'ø': builder.Append('o'); break;
-                case 'ł': builder.Append('l'); break;
-                case 'đ': builder.Append('d'); break;
-                case var lower: builder.Append(lower); break;
-            }
-        }
-
-        return builder.ToString();
-    }
+    /// <summary>Lower case without diacritics; ligatures spelled out (œ → oe, ß → ss): the same folding as keyword rules.</summary>
+    public static string Fold(string text) => TextFolding.Fold(text);
 
     /// <summary>
     /// Strips simple French and English plurals and a final mute <c>e</c>: croissants → croissant, gâteaux → gateau,

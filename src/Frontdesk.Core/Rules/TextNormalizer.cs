@@ -1,36 +1,11 @@
-using System.Globalization;
-using System.Text;
+using Frontdesk.Core.Text;
 
 namespace Frontdesk.Core.Rules;
 
 /// <summary>Case- and accent-insensitive forms of customer text: "Crème" and "CREME" both become "creme".</summary>
 public static class TextNormalizer
 {
-    public static string Normalize(string text)
-    {
-        var decomposed = text.Normalize(NormalizationForm.FormKD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            if (IsMark(c))
-            {
-                continue;
-            }
-
-            // Letters that Unicode does not decompose but customers type in place of their plain spelling.
-            _ = c switch
-            {
-                'œ' or 'Œ' => builder.Append("oe"),
-                'æ' or 'Æ' => builder.Append("ae"),
-                'ß' => builder.Append("ss"),
-                'ø' or 'Ø' => builder.Append('o'),
-                'ł' or 'Ł' => builder.Append('l'),
-                _ => builder.Append(char.ToLowerInvariant(c)),
-            };
-        }
-
-        return builder.ToString();
-    }
+    public static string Normalize(string text) => TextFolding.Fold(text);
 
     /// <summary>The words of <paramref name="text"/> (runs of letters and digits), normalized, with their place in the original.</summary>
     public static IReadOnlyList<WordToken> Words(string text)
@@ -57,6 +32,5 @@ public static class TextNormalizer
     /// <summary>The normalized text with surrounding punctuation dropped and inner spaces collapsed: "  Stop ! " → "stop".</summary>
     public static string Collapse(string text) => string.Join(' ', Words(text).Select(w => w.Normalized));
 
-    private static bool IsMark(char c) => CharUnicodeInfo.GetUnicodeCategory(c) is
-        UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
+    private static bool IsMark(char c) => TextFolding.IsMark(c);
 }
