@@ -19,12 +19,14 @@ public sealed class CataloguePipelineTests(ReplyPipelineFixture pipeline) : ICla
                   "SOCK-3,Running socks,Three pairs,out of stock,new,7.50 EUR,https://shop.example/p/socks,https://shop.example/i/socks.jpg,Demo,Socks\n";
         using var content = new StringContent(csv, Encoding.UTF8, "text/csv");
 
+        // A number of its own: its catalogue replaces the demo's default one for that number only.
+        var shoeShop = "200000000000777";
         var import = await pipeline.Host.Client.PostAsync(
-            $"/api/manage/catalogue/import?phoneNumberId={WebhookBuilder.PhoneNumberId}&code={DevHostRun.FunctionKey}", content, TestContext.Current.CancellationToken);
+            $"/api/manage/catalogue/import?phoneNumberId={shoeShop}&code={DevHostRun.FunctionKey}", content, TestContext.Current.CancellationToken);
         var report = JsonDocument.Parse(await import.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
         var customer = "15550300101";
         await pipeline.Host.PostWebhookAsync(
-            WebhookBuilder.Text(customer, "wamid.E2E_CAT_1", "do you have red running shoes?", pipeline.AdvanceTo(DayOfWeek.Wednesday, 9)),
+            WebhookBuilder.Text(customer, "wamid.E2E_CAT_1", "do you have red running shoes?", pipeline.AdvanceTo(DayOfWeek.Wednesday, 9), phoneNumberId: shoeShop),
             TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, import.StatusCode);

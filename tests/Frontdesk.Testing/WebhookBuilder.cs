@@ -8,8 +8,8 @@ public static class WebhookBuilder
 {
     public const string PhoneNumberId = "200000000000001";
 
-    public static byte[] Text(string from, string messageId, string text, DateTimeOffset at, string name = "Test Customer") =>
-        Message(from, messageId, at, name, "text", new JsonObject { ["body"] = text });
+    public static byte[] Text(string from, string messageId, string text, DateTimeOffset at, string name = "Test Customer", string phoneNumberId = PhoneNumberId) =>
+        Message(from, messageId, at, name, "text", new JsonObject { ["body"] = text }, phoneNumberId);
 
     public static byte[] ButtonReply(string from, string messageId, string id, string title, DateTimeOffset at) =>
         Message(from, messageId, at, "Test Customer", "interactive", new JsonObject
@@ -18,7 +18,7 @@ public static class WebhookBuilder
             ["button_reply"] = new JsonObject { ["id"] = id, ["title"] = title },
         });
 
-    public static byte[] Message(string from, string messageId, DateTimeOffset at, string name, string type, JsonObject content)
+    public static byte[] Message(string from, string messageId, DateTimeOffset at, string name, string type, JsonObject content, string phoneNumberId = PhoneNumberId)
     {
         var message = new JsonObject
         {
@@ -31,7 +31,7 @@ public static class WebhookBuilder
         var value = new JsonObject
         {
             ["messaging_product"] = "whatsapp",
-            ["metadata"] = new JsonObject { ["display_phone_number"] = "15550100001", ["phone_number_id"] = PhoneNumberId },
+            ["metadata"] = new JsonObject { ["display_phone_number"] = "15550100001", ["phone_number_id"] = phoneNumberId },
             ["contacts"] = new JsonArray(new JsonObject { ["profile"] = new JsonObject { ["name"] = name }, ["wa_id"] = from }),
             ["messages"] = new JsonArray(message),
         };
