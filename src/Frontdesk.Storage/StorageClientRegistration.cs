@@ -13,6 +13,7 @@ public static class StorageClientRegistration
         services.TryAddSingleton(sp => sp.GetRequiredService<StorageAccount>().Queues);
         services.TryAddSingleton(sp => sp.GetRequiredService<StorageAccount>().Tables);
         services.TryAddSingleton(sp => sp.GetRequiredService<StorageAccount>().Blobs);
+        services.TryAddSingleton<QueueSignals>();
         return services;
     }
 }

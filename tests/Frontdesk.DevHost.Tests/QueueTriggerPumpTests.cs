@@ -88,7 +88,7 @@ public sealed class QueueTriggerPumpTests : IAsyncLifetime
                 Bindings = [new BindingDefinition { Name = "message", Type = "queueTrigger", QueueName = "pumped" }],
             },
             method);
-        using var pump = new QueueTriggerPump(entry, _queue, _poison, s_settings, services, NullLogger<QueueTriggerPump>.Instance);
+        using var pump = new QueueTriggerPump(entry, _queue, _poison, s_settings, new Frontdesk.Storage.QueueSignals(), services, NullLogger<QueueTriggerPump>.Instance);
         await pump.StartAsync(TestContext.Current.CancellationToken);
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (!done() && DateTime.UtcNow < deadline)

@@ -2,6 +2,7 @@ using System.Reflection;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Frontdesk.DevHost.Hosting;
+using Frontdesk.Storage;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Frontdesk.DevHost.Triggers;
@@ -10,13 +11,15 @@ namespace Frontdesk.DevHost.Triggers;
 /// Runs one queue-triggered function the way the Storage Queues extension does: polls with host.json's batch size,
 /// backs off on empty polls up to <c>maxPollingInterval</c>, runs a batch in parallel, deletes a message only after
 /// success, makes a failed one visible again after <c>visibilityTimeout</c>, and after <c>maxDequeueCount</c>
-/// attempts moves it to <c>&lt;queue&gt;-poison</c>. Delivery is at least once, exactly as in Azure.
+/// attempts moves it to <c>&lt;queue&gt;-poison</c>. Delivery is at least once, exactly as in Azure. Like the host, an
+/// idle pump wakes at once when this app itself enqueues to its queue (<see cref="QueueSignals"/>).
 /// </summary>
 public sealed partial class QueueTriggerPump(
     FunctionEntry function,
     QueueClient queue,
     QueueClient poison,
     QueueSettings settings,
+    QueueSignals signals,
     IServiceProvider services,
     ILogger<QueueTriggerPump> logger) : BackgroundService
 {
@@ -51,7 +54,7 @@ public sealed partial class QueueTriggerPump(
 
             if (batch.Length == 0)
             {
-                await Task.Delay(delay, stoppingToken).ConfigureAwait(false);
+                await signals.WaitAsync(queue.Name, delay, stoppingToken).ConfigureAwait(false);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, Math.Max(settings.MaxPollingInterval.Ticks, s_minimumPoll.Ticks)));
                 continue;
             }

@@ -17,7 +17,8 @@ public static class InboxRegistration
         services.TryAddSingleton<IWebhookInbox>(sp => new WebhookInbox(
             sp.GetRequiredService<QueueServiceClient>().GetQueueClient(StorageNames.Queues.WebhookInbox),
             sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(StorageNames.Containers.WebhookBodies),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<QueueSignals>()));
         services.TryAddSingleton(sp => new InboxReader(
             sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(StorageNames.Containers.WebhookBodies)));
         return services;

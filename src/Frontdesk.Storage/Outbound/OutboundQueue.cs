@@ -9,7 +9,7 @@ namespace Frontdesk.Storage.Outbound;
 /// Producer for <c>outbound-messages</c> and its poison queue. The clients must use Base64 message encoding (the
 /// trigger's expectation; <see cref="StorageClientRegistration"/> sets it), so tests hand in prefixed queues.
 /// </summary>
-public sealed class OutboundQueue(QueueClient queue, QueueClient poison) : IOutboundQueue
+public sealed class OutboundQueue(QueueClient queue, QueueClient poison, QueueSignals? signals = null) : IOutboundQueue
 {
     private readonly CreateOnce _createQueue = new(ct => queue.CreateIfNotExistsAsync(cancellationToken: ct));
     private readonly CreateOnce _createPoison = new(ct => poison.CreateIfNotExistsAsync(cancellationToken: ct));
@@ -20,6 +20,10 @@ public sealed class OutboundQueue(QueueClient queue, QueueClient poison) : IOutb
         await _createQueue.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var visibility = delay is { } d && d > TimeSpan.Zero ? d : (TimeSpan?)null;
         await queue.SendMessageAsync(Serialize(message), visibility, timeToLive: null, cancellationToken).ConfigureAwait(false);
+        if (visibility is null)
+        {
+            signals?.Sent(queue.Name);
+        }
     }
 
     public async Task MoveToPoisonAsync(OutboundMessage message, string reason, CancellationToken cancellationToken = default)

@@ -25,7 +25,8 @@ public static class OutboundRegistration
             var queues = sp.GetRequiredService<QueueServiceClient>();
             return new OutboundQueue(
                 queues.GetQueueClient(StorageNames.Queues.OutboundMessages),
-                queues.GetQueueClient(StorageNames.Queues.OutboundMessages + StorageNames.Queues.PoisonSuffix));
+                queues.GetQueueClient(StorageNames.Queues.OutboundMessages + StorageNames.Queues.PoisonSuffix),
+                sp.GetRequiredService<QueueSignals>());
         });
         services.TryAddSingleton<ISendLedger>(sp => new SendLedgerStore(
             sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.OutboundLedger),
