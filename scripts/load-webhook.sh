@@ -5,7 +5,7 @@
 #   scripts/load-webhook.sh                 # all phases, 20 s or 20 000 requests per run
 #   DURATION=10 LEVELS="1 8" scripts/load-webhook.sh
 #
-# Phases, each on a fresh Azurite (temporary data directory) and a fresh DevHost:
+# Phases, every run on a fresh Azurite (temporary data directory) and a fresh DevHost:
 #   intake    Inbox and OutboundSenderFunction disabled: only the HTTP path (verify, classify, enqueue) is measured;
 #             concurrency LEVELS, then 3 MB bodies of 1000 messages (split into ~65 queue messages each).
 #   pipeline  consumers enabled, WhatsApp__AccessToken empty (replies are printed, not sent): intake while the Inbox
@@ -90,8 +90,13 @@ header="| run | workers | requests | req/s | p50 ms | p90 ms | p99 ms | max ms |
 for phase in $PHASES; do
   case $phase in
     intake)
-      start intake AzureWebJobs.Inbox.Disabled=true AzureWebJobs.OutboundSenderFunction.Disabled=true
-      for c in $LEVELS; do load "intake text.json" --concurrency "$c" --requests "$REQUESTS"; done
+      # A fresh Azurite for every run: nothing drains webhook-inbox here, and Azurite slows as a queue grows deep.
+      for c in $LEVELS; do
+        start "intake-c$c" AzureWebJobs.Inbox.Disabled=true AzureWebJobs.OutboundSenderFunction.Disabled=true
+        load "intake text.json" --concurrency "$c" --requests "$REQUESTS"
+        stop
+      done
+      start intake-3mb AzureWebJobs.Inbox.Disabled=true AzureWebJobs.OutboundSenderFunction.Disabled=true
       load "intake 3 MB / 1000 msgs" --concurrency 1 --requests "$BIG_REQUESTS" --warmup 2 --messages 1000 --text-bytes 2900
       stop
       ;;
