@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -75,6 +76,9 @@ public static class WebhookSplitter
         }
     }
 
+    /// <summary>Serialised sizes of a unit's items: each contact (they may be shared), and the sums of the rest.</summary>
+    private readonly record struct UnitSize(int[] Contacts, long Messages, long Statuses, long Errors);
+
     private sealed record Unit(
         IReadOnlyList<JsonNode> Messages,
         IReadOnlyList<JsonNode> Statuses,
@@ -82,11 +86,29 @@ public static class WebhookSplitter
         IReadOnlyList<JsonNode> Errors,
         bool WholeChange);
 
-    /// <summary>Greedily fills pieces of one change, measuring each candidate piece by serialising it.</summary>
+    /// <summary>
+    /// Greedily fills pieces of one change. Compact JSON is context-free, so a piece's size is the size of the piece
+    /// without its arrays plus each array's items and separators: every item is measured once and a piece is
+    /// serialised only when it is complete, instead of re-serialising the growing candidate on every add (quadratic).
+    /// </summary>
     private sealed class PiecePacker(JsonObject root, JsonObject entry, JsonObject change, int maxBytes, List<WebhookPiece> output)
     {
+        private static readonly string[] s_arrays = ["contacts", "messages", "statuses", "errors"];
+
         private readonly List<Unit> _current = [];
-        private byte[]? _currentBytes;
+        private readonly HashSet<JsonNode> _contacts = new(ReferenceEqualityComparer.Instance);
+        private readonly ArrayBufferWriter<byte> _buffer = new();
+        private readonly Utf8JsonWriter _writer = new(Stream.Null);
+        private int _baseBytes = -1;
+        private bool _valueHasOtherProperties;
+        private int _contactItems;
+        private long _contactBytes;
+        private int _messageItems;
+        private long _messageBytes;
+        private int _statusItems;
+        private long _statusBytes;
+        private int _errorItems;
+        private long _errorBytes;
 
         public void Add(Unit unit)
         {
@@ -96,32 +118,105 @@ public static class WebhookSplitter
                 return;
             }
 
-            _current.Add(unit);
-            var candidate = Build(_current);
-            if (candidate.Length <= maxBytes)
+            var size = Measure(unit);
+            if (_current.Count > 0 && SizeWith(unit, size) > maxBytes)
             {
-                _currentBytes = candidate;
-                return;
+                Flush();
             }
 
-            _current.RemoveAt(_current.Count - 1);
-            Flush();
-            _current.Add(unit);
-            _currentBytes = Build(_current);
+            Include(unit, size);
         }
 
         public void Flush()
         {
-            if (_current.Count > 0 && _currentBytes is not null)
+            if (_current.Count > 0)
             {
-                output.Add(Fit(_currentBytes));
+                output.Add(Fit(Build(_current)));
             }
 
             _current.Clear();
-            _currentBytes = null;
+            _contacts.Clear();
+            _contactItems = _messageItems = _statusItems = _errorItems = 0;
+            _contactBytes = _messageBytes = _statusBytes = _errorBytes = 0;
         }
 
         private WebhookPiece Fit(byte[] bytes) => new(bytes, bytes.Length <= maxBytes);
+
+        private void Include(Unit unit, UnitSize size)
+        {
+            _current.Add(unit);
+            for (var i = 0; i < unit.Contacts.Count; i++)
+            {
+                if (_contacts.Add(unit.Contacts[i]))
+                {
+                    _contactItems++;
+                    _contactBytes += size.Contacts[i];
+                }
+            }
+
+            _messageItems += unit.Messages.Count;
+            _messageBytes += size.Messages;
+            _statusItems += unit.Statuses.Count;
+            _statusBytes += size.Statuses;
+            _errorItems += unit.Errors.Count;
+            _errorBytes += size.Errors;
+        }
+
+        /// <summary>The exact serialised size of the current piece with <paramref name="unit"/> added.</summary>
+        private long SizeWith(Unit unit, UnitSize size)
+        {
+            if (_baseBytes < 0)
+            {
+                _baseBytes = Build([]).Length;
+                _valueHasOtherProperties = change["value"] is JsonObject value && value.Any(p => !s_arrays.Contains(p.Key));
+            }
+
+            var newContacts = 0;
+            long newContactBytes = 0;
+            var seen = new HashSet<JsonNode>(ReferenceEqualityComparer.Instance);
+            for (var i = 0; i < unit.Contacts.Count; i++)
+            {
+                if (!_contacts.Contains(unit.Contacts[i]) && seen.Add(unit.Contacts[i]))
+                {
+                    newContacts++;
+                    newContactBytes += size.Contacts[i];
+                }
+            }
+
+            long total = _baseBytes;
+            var arrays = 0;
+            total += ArrayBytes("contacts", _contactItems + newContacts, _contactBytes + newContactBytes, ref arrays);
+            total += ArrayBytes("messages", _messageItems + unit.Messages.Count, _messageBytes + size.Messages, ref arrays);
+            total += ArrayBytes("statuses", _statusItems + unit.Statuses.Count, _statusBytes + size.Statuses, ref arrays);
+            total += ArrayBytes("errors", _errorItems + unit.Errors.Count, _errorBytes + size.Errors, ref arrays);
+
+            // One comma before each array property, except before the first one when the value holds nothing else.
+            return total + arrays - (arrays > 0 && !_valueHasOtherProperties ? 1 : 0);
+        }
+
+        /// <summary><c>"name":[a,b]</c>, or nothing for an empty array (<see cref="AddArray"/> leaves those out).</summary>
+        private static long ArrayBytes(string name, int items, long itemBytes, ref int arrays)
+        {
+            if (items == 0)
+            {
+                return 0;
+            }
+
+            arrays++;
+            return name.Length + 3 + 2 + itemBytes + (items - 1);
+        }
+
+        private UnitSize Measure(Unit unit) => new(
+            unit.Contacts.Select(Measure).ToArray(), unit.Messages.Sum(Measure), unit.Statuses.Sum(Measure), unit.Errors.Sum(Measure));
+
+        private int Measure(JsonNode node)
+        {
+            _buffer.ResetWrittenCount();
+            _writer.Reset(_buffer);
+            node.WriteTo(_writer);
+            _writer.Flush();
+            return _buffer.WrittenCount;
+        }
 
         private byte[] Build(IReadOnlyList<Unit> units)
         {

@@ -62,6 +62,69 @@ public sealed class WebhookSplitterTests
         return updatesKept && sizesRespected && sendersKept;
     }
 
+    [Fact]
+    public void Split_EveryLimitInARange_GivesTheSamePiecesAsTheReferenceSplitter()
+    {
+        // Consecutive limits make some candidate piece land exactly on the limit: an off-by-one in the size shows.
+        var random = new Random(3);
+        var body = WithOddParts(Batch(random, entries: 2, changes: 2, messages: 60, statuses: 40, maxText: 200), random);
+
+        for (var max = 1_500; max < 2_300; max++)
+        {
+            var pieces = WebhookSplitter.Split(body, max);
+            var expected = ReferenceWebhookSplitter.Split(body, max);
+
+            Assert.Equal(expected.Select(p => (p.FitsQueue, Convert.ToHexString(p.Body.Span))), pieces.Select(p => (p.FitsQueue, Convert.ToHexString(p.Body.Span))));
+        }
+    }
+
+    [Property(MaxTest = 40)]
+    public bool Split_AnyBatch_GivesTheSamePiecesAsTheReferenceSplitter(int seed, byte messages, byte statuses, ushort limit)
+    {
+        var random = new Random(seed);
+        var max = 2_000 + (limit % 30_000);
+        var body = Batch(random, entries: 1 + random.Next(3), changes: 1 + random.Next(3), messages: messages, statuses: statuses, maxText: 1 + random.Next(3_000));
+
+        body = WithOddParts(body, random);
+
+        var pieces = WebhookSplitter.Split(body, max);
+        var expected = ReferenceWebhookSplitter.Split(body, max);
+
+        return pieces.Count == expected.Count
+            && pieces.Zip(expected).All(p => p.First.FitsQueue == p.Second.FitsQueue && p.First.Body.Span.SequenceEqual(p.Second.Body.Span));
+    }
+
+    /// <summary>Change-level errors, a contact no message names, a value of arrays only, a change without a value.</summary>
+    private static byte[] WithOddParts(byte[] body, Random random)
+    {
+        var root = JsonNode.Parse(body)!;
+        foreach (var change in root["entry"]!.AsArray().SelectMany(e => e!["changes"]!.AsArray()))
+        {
+            var value = change!["value"]!.AsObject();
+            switch (random.Next(4))
+            {
+                case 0:
+                    value["errors"] = new JsonArray(new JsonObject { ["code"] = 131000, ["title"] = "Something went wrong é" });
+                    break;
+                case 1:
+                    value["contacts"] ??= new JsonArray();
+                    value["contacts"]!.AsArray().Add(new JsonObject { ["profile"] = new JsonObject { ["name"] = "Nobody" }, ["wa_id"] = "1555000" });
+                    break;
+                case 2:
+                    value.Remove("messaging_product");
+                    value.Remove("metadata");
+                    break;
+            }
+        }
+
+        if (random.Next(3) == 0)
+        {
+            root["entry"]![0]!["changes"]!.AsArray().Add(new JsonObject { ["field"] = "account_update", ["other"] = new string('z', random.Next(100)) });
+        }
+
+        return Encoding.UTF8.GetBytes(root.ToJsonString());
+    }
+
     /// <summary>Every message id and every (status id, status) in the body, sorted: what must survive a split.</summary>
     private static List<string> Ids(byte[] body)
     {
