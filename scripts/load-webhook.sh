@@ -92,11 +92,11 @@ for phase in $PHASES; do
     intake)
       # A fresh Azurite for every run: nothing drains webhook-inbox here, and Azurite slows as a queue grows deep.
       for c in $LEVELS; do
-        start "intake-c$c" AzureWebJobs.Inbox.Disabled=true AzureWebJobs.OutboundSenderFunction.Disabled=true
+        start "intake-c$c" AzureWebJobs.Inbox.Disabled=true AzureWebJobs.OutboundSender.Disabled=true
         load "intake text.json" --concurrency "$c" --requests "$REQUESTS"
         stop
       done
-      start intake-3mb AzureWebJobs.Inbox.Disabled=true AzureWebJobs.OutboundSenderFunction.Disabled=true
+      start intake-3mb AzureWebJobs.Inbox.Disabled=true AzureWebJobs.OutboundSender.Disabled=true
       load "intake 3 MB / 1000 msgs" --concurrency 1 --requests "$BIG_REQUESTS" --warmup 2 --messages 1000 --text-bytes 2900
       stop
       ;;

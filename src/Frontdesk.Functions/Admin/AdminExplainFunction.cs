@@ -14,7 +14,7 @@ namespace Frontdesk.Functions.Admin;
 /// </summary>
 public sealed class AdminExplainFunction(IRuleSource rules, IContactStore contacts, ReplyEngine engine, TimeProvider timeProvider)
 {
-    [Function("AdminExplain")]
+    [Function("ExplainMessage")]
     public async Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "manage/explain")] HttpRequest request,
         CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ namespace Frontdesk.Functions.Admin;
 /// <summary><c>GET /api/manage/validate[?phoneNumberId=…]</c>: every problem in the rule tables, read fresh.</summary>
 public sealed class AdminValidateFunction(IRuleSource rules)
 {
-    [Function("AdminValidate")]
+    [Function("ValidateTables")]
     public async Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "manage/validate")] HttpRequest request,
         CancellationToken cancellationToken)

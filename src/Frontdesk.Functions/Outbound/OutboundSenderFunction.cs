@@ -12,7 +12,7 @@ namespace Frontdesk.Functions.Outbound;
 /// </summary>
 public sealed class OutboundSenderFunction(OutboundSender sender)
 {
-    [Function(nameof(OutboundSenderFunction))]
+    [Function("OutboundSender")]
     public async Task Run(
         [QueueTrigger(StorageNames.Queues.OutboundMessages, Connection = StorageNames.Connection)] string message,
         CancellationToken cancellationToken) =>

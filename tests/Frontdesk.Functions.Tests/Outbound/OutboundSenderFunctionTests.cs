@@ -193,7 +193,7 @@ public sealed class OutboundSenderFunctionTests(OutboundFixture fixture) : IClas
     public void Metadata_binds_the_trigger_to_outbound_messages_on_FrontdeskStorage()
     {
         using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "functions.metadata")));
-        var function = metadata.RootElement.EnumerateArray().Single(f => f.GetProperty("name").GetString() == nameof(OutboundSenderFunction));
+        var function = metadata.RootElement.EnumerateArray().Single(f => f.GetProperty("name").GetString() == "OutboundSender");
         var trigger = function.GetProperty("bindings").EnumerateArray().Single();
         Assert.Equal("queueTrigger", trigger.GetProperty("type").GetString());
         Assert.Equal(StorageNames.Queues.OutboundMessages, trigger.GetProperty("queueName").GetString());
