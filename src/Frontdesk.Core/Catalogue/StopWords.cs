@@ -1,12 +1,13 @@
 using System.Collections.Frozen;
-using System.Globalization;
 
 namespace Frontdesk.Core.Catalogue;
 
 /// <summary>
 /// Words that never make a catalogue hit by themselves: articles, prepositions, pronouns, auxiliaries and the
 /// polite filler of a shopping question ("avez-vous", "do you have", "price of"), in English plus the business's
-/// language. Matched on folded words and on their stems, because the index holds stems.
+/// language — and every other language Frontdesk knows: customers write in their own language whatever the
+/// business's culture (a French customer asks an en-GB bakery "avez-vous des trottinettes ?", and "des" must not
+/// find "Galette des rois"). Matched on folded words and on their stems, because the index holds stems.
 /// </summary>
 public sealed class StopWords
 {
@@ -60,33 +61,12 @@ public sealed class StopWords
 
     public static StopWords English { get; } = new(s_english);
 
-    private static readonly Dictionary<string, StopWords> s_cache = s_byLanguage.ToDictionary(
-        pair => pair.Key, pair => new StopWords(s_english.Concat(pair.Value)), StringComparer.OrdinalIgnoreCase);
+    /// <summary>Every language's function words together (see the type's summary for why).</summary>
+    public static StopWords All { get; } = new(s_english.Concat(s_byLanguage.Values.SelectMany(words => words)));
 
-    /// <summary>English plus the language of <paramref name="culture"/> (e.g. <c>fr-FR</c>), when Frontdesk knows it.</summary>
-    public static StopWords For(string? culture)
-    {
-        var language = Language(culture);
-        return language is not null && s_cache.TryGetValue(language, out var words) ? words : English;
-    }
+    /// <summary>The stop words for a business of any culture: <see cref="All"/> (see the type's summary for why).</summary>
+    public static StopWords For(string? culture) => All;
 
     /// <summary>A folded word or a stem.</summary>
     public bool Contains(string word) => _words.Contains(word);
-
-    private static string? Language(string? culture)
-    {
-        if (string.IsNullOrWhiteSpace(culture))
-        {
-            return null;
-        }
-
-        try
-        {
-            return CultureInfo.GetCultureInfo(culture).TwoLetterISOLanguageName;
-        }
-        catch (CultureNotFoundException)
-        {
-            return culture.Split('-', '_')[0];
-        }
-    }
 }
