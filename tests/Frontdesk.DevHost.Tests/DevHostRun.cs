@@ -57,7 +57,16 @@ public sealed class DevHostRun : IAsyncDisposable
         }
 
         var app = await DevHostApplication.CreateAsync(["--urls", "http://127.0.0.1:0"], overrides, configureServices, cancellationToken);
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new DevHostRun(app, new HttpClient { BaseAddress = new Uri(address) });
     }
