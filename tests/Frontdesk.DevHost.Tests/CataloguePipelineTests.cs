@@ -50,7 +50,7 @@ public sealed class CataloguePipelineTests(ReplyPipelineFixture pipeline) : ICla
 
     private async Task<string> WaitForTextAsync(string customer, Func<string, bool> wanted)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
             if (pipeline.TextsTo(customer).FirstOrDefault(wanted) is { } text)

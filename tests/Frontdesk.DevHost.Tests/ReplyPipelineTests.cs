@@ -9,7 +9,7 @@ namespace Frontdesk.DevHost.Tests;
 /// </summary>
 public sealed class ReplyPipelineTests(ReplyPipelineFixture pipeline) : IClassFixture<ReplyPipelineFixture>
 {
-    private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task FirstText_InOpeningHours_GetsGreetingAndTheMatchingAnswer()
@@ -53,7 +53,7 @@ public sealed class ReplyPipelineTests(ReplyPipelineFixture pipeline) : IClassFi
         await PostAsync(WebhookBuilder.Text(customer, "wamid.E2E_STOP_1", "STOP", at));
         var afterStop = await WaitForTextsAsync(customer, 1);
         await PostAsync(WebhookBuilder.Text(customer, "wamid.E2E_STOP_2", "what are your prices?", at.AddMinutes(1)));
-        await pipeline.WaitForInboxDrainedAsync(TimeSpan.FromSeconds(30));
+        await pipeline.WaitForInboxDrainedAsync(TimeSpan.FromSeconds(90));
         await WaitForReadReceiptAsync("wamid.E2E_STOP_2");
 
         Assert.Equal(afterStop, pipeline.TextsTo(customer));
@@ -72,7 +72,7 @@ public sealed class ReplyPipelineTests(ReplyPipelineFixture pipeline) : IClassFi
         await WaitForTextsAsync(customer, 2);
         pipeline.Clock.Advance(TimeSpan.FromMinutes(5));
         await PostAsync(WebhookBuilder.Text(customer, "wamid.E2E_AWAY_2", "anyone there?", sunday.AddMinutes(5)));
-        await pipeline.WaitForInboxDrainedAsync(TimeSpan.FromSeconds(30));
+        await pipeline.WaitForInboxDrainedAsync(TimeSpan.FromSeconds(90));
         await WaitForReadReceiptAsync("wamid.E2E_AWAY_2");
 
         var away = pipeline.TextsTo(customer).Where(t => t.Contains("We are closed right now", StringComparison.Ordinal)).ToList();
