@@ -63,7 +63,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
     /// <summary>Waits (polling) until at least <paramref name="count"/> requests arrived; throws with what did arrive otherwise.</summary>
     public async Task<IReadOnlyList<RecordedGraphRequest>> WaitForRequestsAsync(int count, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         while (_requests.Count < count)
         {
             if (DateTime.UtcNow > deadline)
