@@ -318,6 +318,18 @@ public sealed class ReplyEngineTests
     }
 
     [Fact]
+    public async Task PickedCatalogueRow_GoesToTheCatalogueEvenWhenItsTitleMatchesAKeyword()
+    {
+        var catalogue = new FakeCatalogue();
+
+        // "Hours croissant" would match the hours rule by title; the row id says it is a product.
+        var decision = await Decide(Book(), Contacts.Regular(s_open), Inbound.ListReply("catalogue:product:sku-croissant", "Hours croissant"), catalogue);
+
+        Assert.Equal(ReplyKind.Catalogue, Assert.Single(decision.Replies).Kind);
+        Assert.Equal(["try:catalogue:product:sku-croissant"], catalogue.Asked);
+    }
+
+    [Fact]
     public async Task NoRule_CatalogueDoesNotKnowTheText_FallsBack()
     {
         var decision = await Decide(Book(), Contacts.Regular(s_open), Inbound.Text("a unicorn"), new FakeCatalogue());
