@@ -4,6 +4,7 @@ using Frontdesk.Core.WhatsApp.Sending;
 using Frontdesk.Storage;
 using Frontdesk.Storage.Inbox;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
 
 namespace Frontdesk.Functions.Inbox;
 
@@ -11,7 +12,7 @@ namespace Frontdesk.Functions.Inbox;
 /// Takes each stored webhook body off <c>webhook-inbox</c>: statuses are recorded, each customer message gets its
 /// one reply decision. Exceptions escape on purpose: the host retries, then parks the body in <c>webhook-inbox-poison</c>.
 /// </summary>
-public sealed class InboxFunction(InboxReader reader, InboundMessageHandler handler, IStatusStore statuses)
+public sealed partial class InboxFunction(InboxReader reader, InboundMessageHandler handler, IStatusStore statuses, ILogger<InboxFunction> logger)
 {
     [Function("Inbox")]
     public async Task Run(
@@ -19,6 +20,12 @@ public sealed class InboxFunction(InboxReader reader, InboundMessageHandler hand
         CancellationToken cancellationToken)
     {
         var body = await reader.ReadAsync(message, cancellationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            Log.ClaimCheckGone(logger, message.ToString());
+            return;
+        }
+
         var batch = WebhookParser.Parse(body.Body);
         foreach (var status in batch.Statuses)
         {
@@ -31,5 +38,11 @@ public sealed class InboxFunction(InboxReader reader, InboundMessageHandler hand
         }
 
         await reader.CompleteAsync(body, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(2010, LogLevel.Warning, "Claim check {ClaimCheck} points at a body already handled and deleted (a duplicate of a large webhook): nothing to do")]
+        public static partial void ClaimCheckGone(ILogger logger, string claimCheck);
     }
 }

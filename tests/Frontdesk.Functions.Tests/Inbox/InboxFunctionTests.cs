@@ -55,7 +55,7 @@ public sealed class InboxFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
             new ReplyEngine(_time),
             new OutboundQueue(OutQueue, azurite.Queue(_prefix + "out-poison")),
             NullLogger<InboundMessageHandler>.Instance);
-        _function = new InboxFunction(new InboxReader(_bodies), handler, _statuses);
+        _function = new InboxFunction(new InboxReader(_bodies), handler, _statuses, NullLogger<InboxFunction>.Instance);
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
@@ -96,6 +96,27 @@ public sealed class InboxFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.False(await _bodies.GetBlobClient(blob).ExistsAsync(Ct));
         Assert.Equal(HandledState.Dispatched, (await _ledger.ClaimAsync(Message("15550199993", "wamid.BIG"), Ct)).State);
         Assert.Contains("wamid.BIG:read", await QueuedKeysAsync());
+    }
+
+    [Fact]
+    public async Task Run_DuplicateOfALargeBodyAfterTheFirstWasHandled_CompletesWithNothingToDo()
+    {
+        // Meta sent the same large body twice: both claim checks name one blob (named by content), and the first
+        // delivery to finish deleted it. The second must complete, not fail its way into the poison queue.
+        var body = Body([Text("15550199994", "wamid.BIG-DUP", new string('b', WebhookInbox.MaxQueueBodyBytes + 4_000))], []);
+        var inboxQueue = azurite.Queue(_prefix + "inbox-dup");
+        await inboxQueue.CreateIfNotExistsAsync(cancellationToken: Ct);
+        var inbox = new WebhookInbox(inboxQueue, _bodies, _time);
+        await inbox.StoreAsync(body, Ct);
+        await inbox.StoreAsync(body, Ct);
+        var deliveries = (await inboxQueue.ReceiveMessagesAsync(2, cancellationToken: Ct)).Value;
+
+        await _function.Run(deliveries[0].Body, Ct);
+        var second = await Record.ExceptionAsync(() => _function.Run(deliveries[1].Body, Ct));
+
+        Assert.Equal(2, deliveries.Length);
+        Assert.Null(second);
+        Assert.Single(await QueuedKeysAsync(), k => k == "wamid.BIG-DUP:read");
     }
 
     private static InboundMessage Message(string from, string id) => new()

@@ -97,7 +97,8 @@ public sealed class WebhookInboxTests(AzuriteFixture azurite) : IAsyncLifetime
 
             foreach (var message in batch)
             {
-                bodies.Add(await reader.ReadAsync(message.Body, TestContext.Current.CancellationToken));
+                bodies.Add(await reader.ReadAsync(message.Body, TestContext.Current.CancellationToken)
+                    ?? throw new InvalidOperationException($"claim-checked body of message {message.MessageId} is missing"));
                 await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, TestContext.Current.CancellationToken);
             }
         }
