@@ -23,4 +23,13 @@ public static class TelemetryEvents
 
     /// <summary>A queue's approximate depth, sampled by a timer. Properties: <c>Queue</c>, <c>Depth</c>.</summary>
     public const int QueueDepth = 4000;
+
+    /// <summary>
+    /// A message or status in a signed webhook was skipped because one of its ids is malformed (its value is never
+    /// logged). Properties: <c>Item</c>, <c>Field</c>, <c>Length</c>.
+    /// </summary>
+    public const int WebhookItemSkipped = 2020;
+
+    /// <summary>An HTTP function threw; the caller got a 500 ProblemDetails without details. Properties: <c>Function</c>.</summary>
+    public const int HttpFailed = 9003;
 }
