@@ -50,7 +50,7 @@ public static partial class DevHostApplication
         var enabled = catalog.Functions.Where(f => !IsDisabled(builder.Configuration, f.Definition.Name)).ToList();
 
         builder.Services.AddMvcCore();
-        builder.Services.AddFrontdesk(builder.Configuration);
+        builder.Services.AddFrontdeskFunctions(builder.Configuration);
         builder.Services.AddSingleton<AzuriteLauncher>();
         configureServices?.Invoke(builder.Services);
         AddQueuePumps(builder, enabled, hostJson);

@@ -1,5 +1,6 @@
 using Frontdesk.Core.Catalogue;
 using Frontdesk.Core.WhatsApp.Messages;
+using Frontdesk.Testing;
 
 namespace Frontdesk.Core.Tests.Catalogue;
 
