@@ -22,6 +22,7 @@ REF=${REF:-HEAD}
 PORT=${PORT:-7141}
 AZURITE_PORT=${AZURITE_PORT:-10140}
 WORK=${WORK:-$(mktemp -d /tmp/frontdesk-first-run.XXXXXX)}
+mkdir -p "$WORK"
 LOG=$WORK/measure.log
 
 for port in "$PORT" "$AZURITE_PORT" $((AZURITE_PORT + 1)) $((AZURITE_PORT + 2)); do
