@@ -14,7 +14,7 @@
 #      timed on its own, at the moment DevHost would start it;
 #   3. the README's signed POST of tests/Fixtures/webhooks/text.json once DevHost listens, until the reply is
 #      printed ("printed, not sent"), which is the first answered message.
-# Every DevHost log line carries a timestamp, so the phases inside start-up (storage, demo seeding) show too.
+# Every line DevHost prints is timestamped as it arrives, so the phases inside start-up (storage, demo seeding) show too.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -45,21 +45,28 @@ stop() {
 trap stop EXIT
 
 echo "== machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), load $(cut -d' ' -f1-3 /proc/loadavg); node $(node --version), npm $(npm --version), dotnet $(dotnet --version)" | tee "$LOG"
-echo "== clone $REF into $WORK/repo" | tee -a "$LOG"
-git clone --quiet "$ROOT" "$WORK/repo"
-git -C "$WORK/repo" checkout --quiet "$(git -C "$ROOT" rev-parse "$REF")"
-cd "$WORK/repo"
-
 start=$(now)
-t=$(now)
-npm ci >"$WORK/npm.log" 2>&1
-report "npm ci" "$(since "$t")"
-grep -i "EBADENGINE\|warn" "$WORK/npm.log" | sed 's/^/   npm: /' | tee -a "$LOG" || true
+if [[ ${SKIP_SETUP:-0} == 1 ]]; then
+  # Start-up only, on a clone a previous run left in WORK (already installed and built).
+  echo "== reusing $WORK/repo (SKIP_SETUP=1): no clone, npm ci or build" | tee -a "$LOG"
+  cd "$WORK/repo"
+  rm -rf .azurite
+else
+  echo "== clone $REF into $WORK/repo" | tee -a "$LOG"
+  git clone --quiet "$ROOT" "$WORK/repo"
+  git -C "$WORK/repo" checkout --quiet "$(git -C "$ROOT" rev-parse "$REF")"
+  cd "$WORK/repo"
 
-t=$(now)
-dotnet build src/Frontdesk.DevHost -nologo -v quiet -clp:PerformanceSummary >"$WORK/build.log" 2>&1
-report "dotnet build src/Frontdesk.DevHost (restore + build, Debug)" "$(since "$t")"
-grep -A 12 '^Project Performance Summary' "$WORK/build.log" | grep ' ms ' | sort -k1 -n -r | head -n 8 | sed 's/^/   build: /' | tee -a "$LOG" || true
+  t=$(now)
+  npm ci >"$WORK/npm.log" 2>&1
+  report "npm ci" "$(since "$t")"
+  grep -i "EBADENGINE\|warn" "$WORK/npm.log" | sed 's/^/   npm: /' | tee -a "$LOG" || true
+
+  t=$(now)
+  dotnet build src/Frontdesk.DevHost -nologo -v quiet -clp:PerformanceSummary >"$WORK/build.log" 2>&1
+  report "dotnet build src/Frontdesk.DevHost (restore + build, Debug)" "$(since "$t")"
+  grep -A 12 '^Project Performance Summary' "$WORK/build.log" | grep ' ms ' | sort -k1 -n -r | head -n 8 | sed 's/^/   build: /' | tee -a "$LOG" || true
+fi
 
 # Azurite with DevHost's own launcher flags (src/Frontdesk.DevHost/Azurite/AzuriteLauncher.cs), on this run's ports.
 key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
@@ -79,9 +86,11 @@ report "Azurite start (DevHost's flags${debug:+, with --debug log})" "$(since "$
 
 # The README's command again: dotnet run still restores and checks the build (up to date now), then starts DevHost.
 t=$(now)
-AzureWebJobsStorage=$storage FrontdeskStorage=$storage Logging__Console__FormatterOptions__TimestampFormat="HH:mm:ss.fff " \
-  dotnet run --project src/Frontdesk.DevHost -- --urls "http://127.0.0.1:$PORT" >"$WORK/devhost.log" 2>&1 &
+stamp() { while IFS= read -r line; do printf '%s %s\n' "$EPOCHREALTIME" "$line"; done; }
+AzureWebJobsStorage=$storage FrontdeskStorage=$storage \
+  dotnet run --project src/Frontdesk.DevHost -- --urls "http://127.0.0.1:$PORT" > >(stamp >"$WORK/devhost.log") 2>&1 &
 DEVHOST_PID=$!
+run_start=$t
 t=$(now)
 url="http://127.0.0.1:$PORT/api/webhook"
 until [[ $(curl -s "$url?hub.mode=subscribe&hub.verify_token=local_verify_token_change_me&hub.challenge=42" || true) == 42 ]]; do
@@ -102,6 +111,6 @@ done
 report "first webhook: to the first reply printed" "$(since "$t")"
 report "TOTAL: npm ci && dotnet run to the first answer" "$(since "$start")"
 
-echo "== DevHost log (timestamps are the host's)" | tee -a "$LOG"
-cut -c1-220 "$WORK/devhost.log" | tee -a "$LOG"
+echo "== DevHost's output, in seconds since dotnet run started" | tee -a "$LOG"
+awk -v t0="$run_start" '{ $1 = sprintf("%6.1f", $1 - t0); print }' "$WORK/devhost.log" | cut -c1-200 | tee -a "$LOG"
 echo "== logs in $WORK"
