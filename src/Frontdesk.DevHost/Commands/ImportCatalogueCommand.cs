@@ -45,9 +45,11 @@ public static class ImportCatalogueCommand
             return 2;
         }
 
+        // Relative to the directory the command was typed in (dotnet run keeps it: EnableDefaultRunWorkingDirectory is off).
+        file = Path.GetFullPath(file);
         if (!File.Exists(file))
         {
-            await errors.WriteLineAsync($"import-catalogue: no such file '{file}'").ConfigureAwait(false);
+            await errors.WriteLineAsync($"import-catalogue: no such file '{file}' (a relative --file is read from the current directory, {Directory.GetCurrentDirectory()})").ConfigureAwait(false);
             return 2;
         }
 
@@ -62,7 +64,7 @@ public static class ImportCatalogueCommand
         {
             if (StorageAccount.IsDevelopmentStorage(configuration, StorageNames.Connection))
             {
-                await provider.GetRequiredService<AzuriteLauncher>().EnsureRunningAsync(Directory.GetCurrentDirectory(), cancellationToken).ConfigureAwait(false);
+                await provider.GetRequiredService<AzuriteLauncher>().EnsureRunningAsync(cancellationToken).ConfigureAwait(false);
             }
 
             await using var csv = File.OpenRead(file);
