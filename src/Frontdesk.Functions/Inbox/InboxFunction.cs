@@ -60,7 +60,7 @@ public sealed partial class InboxFunction(InboxReader reader, InboundMessageHand
             "Skipped a {Item} of a signed webhook: its {Field} ({Length} characters) is not a valid id; nothing is stored or sent for it")]
         public static partial void Skipped(ILogger logger, string item, string field, int length);
 
-        [LoggerMessage(2010, LogLevel.Warning, "Claim check {ClaimCheck} points at a body already handled and deleted (a duplicate of a large webhook): nothing to do")]
+        [LoggerMessage(TelemetryEvents.InboxClaimCheckGone, LogLevel.Warning, "Claim check {ClaimCheck} points at a body already handled and deleted (a duplicate of a large webhook): nothing to do")]
         public static partial void ClaimCheckGone(ILogger logger, string claimCheck);
     }
 }

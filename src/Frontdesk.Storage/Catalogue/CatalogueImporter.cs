@@ -1,5 +1,6 @@
 using Frontdesk.Core.Catalogue;
 using Frontdesk.Core.Limits;
+using Frontdesk.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace Frontdesk.Storage.Catalogue;
@@ -36,8 +37,7 @@ public sealed partial class CatalogueImporter(CatalogueStore store, ICatalogueIn
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 5000, Level = LogLevel.Information,
-            Message = "Catalogue {PartitionKey} imported: {Added} added, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected")]
+        [LoggerMessage(TelemetryEvents.CatalogueImported, LogLevel.Information, "Catalogue {PartitionKey} imported: {Added} added, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected")]
         public static partial void Imported(ILogger logger, string partitionKey, int added, int updated, int unchanged, int rejected);
     }
 }
