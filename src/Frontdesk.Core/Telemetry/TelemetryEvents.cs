@@ -137,4 +137,13 @@ public static class TelemetryEvents
 
     /// <summary>DevHost: Azurite was stopped.</summary>
     public const int DevHostAzuriteStopped = 9303;
+
+    /// <summary>
+    /// A message or status in a signed webhook was skipped because one of its ids is malformed (its value is never
+    /// logged). Properties: <c>Item</c>, <c>Field</c>, <c>Length</c>.
+    /// </summary>
+    public const int WebhookItemSkipped = 2020;
+
+    /// <summary>An HTTP function threw; the caller got a 500 ProblemDetails without details. Properties: <c>Function</c>.</summary>
+    public const int HttpFailed = 4300;
 }
