@@ -32,6 +32,10 @@ public static class ServiceRegistration
         services.AddFrontdeskOutbound(configuration);
         services.AddFrontdeskConversations(configuration);
         services.AddFrontdeskCatalogue(configuration);
+
+        // ProblemDetails and other results written by ASP.NET Core (both hosts) are read by people: readable UTF-8.
+        services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => o.JsonSerializerOptions.Encoder = Core.Text.ReadableJson.Encoder);
+        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => o.SerializerOptions.Encoder = Core.Text.ReadableJson.Encoder);
         return services;
     }
 }

@@ -16,5 +16,5 @@ internal static class AdminResults
     };
 
     public static ContentResult BadRequest(string error) =>
-        Json(new AdminError(error), AdminJsonContext.Default.AdminError, StatusCodes.Status400BadRequest);
+        Json(new AdminError(error), AdminJsonContext.Readable.AdminError, StatusCodes.Status400BadRequest);
 }

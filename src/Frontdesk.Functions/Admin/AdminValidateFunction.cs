@@ -18,6 +18,6 @@ public sealed class AdminValidateFunction(IRuleSource rules)
         var phoneNumberId = number.Length == 0 ? null : number;
         var problems = await rules.ValidateAsync(phoneNumberId, cancellationToken).ConfigureAwait(false);
         var body = new ValidateResponse(phoneNumberId, problems.Count, [.. problems.Select(AdminMapping.ToResponse)]);
-        return AdminResults.Json(body, AdminJsonContext.Default.ValidateResponse);
+        return AdminResults.Json(body, AdminJsonContext.Readable.ValidateResponse);
     }
 }
