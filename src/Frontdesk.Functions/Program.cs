@@ -13,5 +13,5 @@ builder.ConfigureFunctionsWebApplication();
 builder.Services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
 builder.Logging.Services.Configure<LoggerFilterOptions>(WorkbookTelemetry.Configure);
 
-builder.Services.AddFrontdesk(builder.Configuration);
+builder.Services.AddFrontdeskFunctions(builder.Configuration);
 builder.Build().Run();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Frontdesk.Core.Catalogue;
 using Frontdesk.DevHost.Azurite;
 using Frontdesk.DevHost.Hosting;
+using Frontdesk.Functions;
 using Frontdesk.Storage;
 using Frontdesk.Storage.Catalogue;
 
@@ -57,7 +58,7 @@ public static class ImportCatalogueCommand
             .AddLogging(logging => logging.AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<AzuriteLauncher>()
-            .AddFrontdeskCatalogue(configuration);
+            .AddFrontdeskFunctions(configuration);
         await using var provider = services.BuildServiceProvider();
         try
         {

@@ -54,7 +54,7 @@ public static partial class DevHostApplication
         var enabled = catalog.Functions.Where(f => !IsDisabled(builder.Configuration, f.Definition.Name)).ToList();
 
         builder.Services.AddMvcCore();
-        builder.Services.AddFrontdesk(builder.Configuration);
+        builder.Services.AddFrontdeskFunctions(builder.Configuration);
         builder.Services.AddSingleton<AzuriteLauncher>();
         builder.Services.AddSingleton<DemoData>();
         configureServices?.Invoke(builder.Services);
