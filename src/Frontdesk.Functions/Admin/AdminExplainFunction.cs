@@ -93,7 +93,7 @@ public sealed class AdminExplainFunction(IRuleSource rules, IContactStore contac
             decision.Steps,
             AdminMapping.ToResponse(decision.Contact),
             [.. book.Problems.Select(AdminMapping.ToResponse)]);
-        return AdminResults.Json(response, AdminJsonContext.Default.ExplainResponse);
+        return AdminResults.Json(response, AdminJsonContext.Readable.ExplainResponse);
     }
 
     private static InboundMessage Message(ExplainRequest body, PhoneNumberId phoneNumberId, WaId from, DateTimeOffset at) => new()

@@ -38,7 +38,7 @@ public sealed class AdminValidateFunction(IRuleSource rules)
             {
                 var problems = await rules.ValidateAsync(phoneNumberId?.Value, token).ConfigureAwait(false);
                 var body = new ValidateResponse(phoneNumberId?.Value, problems.Count, [.. problems.Select(AdminMapping.ToResponse)]);
-                return AdminResults.Json(body, AdminJsonContext.Default.ValidateResponse);
+                return AdminResults.Json(body, AdminJsonContext.Readable.ValidateResponse);
             },
             cancellationToken).ConfigureAwait(false);
     }

@@ -78,7 +78,7 @@ public sealed partial class CatalogueImportFunction(CatalogueImporter importer, 
         Log.Answered(logger, result.PartitionKey, body.Length);
         return new ContentResult
         {
-            Content = JsonSerializer.Serialize(result, CatalogueJsonContext.Default.CatalogueImportResult),
+            Content = JsonSerializer.Serialize(result, CatalogueJsonContext.Readable.CatalogueImportResult),
             ContentType = "application/json; charset=utf-8",
             StatusCode = StatusCodes.Status200OK,
         };
