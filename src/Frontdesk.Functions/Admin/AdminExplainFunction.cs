@@ -15,7 +15,7 @@ namespace Frontdesk.Functions.Admin;
 public sealed class AdminExplainFunction(IRuleSource rules, IContactStore contacts, ReplyEngine engine, TimeProvider timeProvider)
 {
     [Function("ExplainMessage")]
-    public async Task<IActionResult> RunAsync(
+    public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "manage/explain")] HttpRequest request,
         CancellationToken cancellationToken)
     {

@@ -1,6 +1,6 @@
-using Frontdesk.Core.Telemetry;
 using System.Text.Json;
 using Frontdesk.Core.Catalogue;
+using Frontdesk.Core.Telemetry;
 using Frontdesk.Functions.Webhooks;
 using Frontdesk.Storage.Catalogue;
 using Microsoft.AspNetCore.Http;

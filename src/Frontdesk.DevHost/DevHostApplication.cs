@@ -1,5 +1,6 @@
 using Frontdesk.Core.Telemetry;
 using Frontdesk.DevHost.Azurite;
+using Frontdesk.DevHost.Hosting;
 using Frontdesk.DevHost.Triggers;
 using Frontdesk.Functions;
 using Frontdesk.Storage;
@@ -7,7 +8,7 @@ using Frontdesk.Storage.Catalogue;
 using Frontdesk.Storage.Rules;
 using Microsoft.Extensions.Configuration.Memory;
 
-namespace Frontdesk.DevHost.Hosting;
+namespace Frontdesk.DevHost;
 
 /// <summary>
 /// Builds the local host: settings like the Functions host, the app's own service registration, HTTP routes,
