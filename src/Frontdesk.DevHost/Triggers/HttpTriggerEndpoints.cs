@@ -1,6 +1,6 @@
-using Frontdesk.Core.Telemetry;
 using System.Security.Cryptography;
 using System.Text;
+using Frontdesk.Core.Telemetry;
 using Frontdesk.DevHost.Hosting;
 using Frontdesk.Functions.Http;
 using Microsoft.AspNetCore.Mvc;

@@ -20,7 +20,7 @@ public sealed class AdminExplainFunction(IRuleSource rules, IContactStore contac
     private const string Expected = "phoneNumberId, from, text or replyId, and an optional ISO 8601 at";
 
     [Function("ExplainMessage")]
-    public async Task<IActionResult> RunAsync(
+    public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "manage/explain")] HttpRequest request,
         CancellationToken cancellationToken)
     {

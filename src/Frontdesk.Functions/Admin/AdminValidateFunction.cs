@@ -15,7 +15,7 @@ namespace Frontdesk.Functions.Admin;
 public sealed class AdminValidateFunction(IRuleSource rules)
 {
     [Function("ValidateTables")]
-    public async Task<IActionResult> RunAsync(
+    public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "manage/validate")] HttpRequest request,
         CancellationToken cancellationToken)
     {

@@ -1,8 +1,8 @@
-using Frontdesk.Core.Telemetry;
 using System.Text.Json;
 using Frontdesk.Core.Catalogue;
 using Frontdesk.Core.Identifiers;
 using Frontdesk.Core.Limits;
+using Frontdesk.Core.Telemetry;
 using Frontdesk.Functions.Http;
 using Frontdesk.Storage.Catalogue;
 using Microsoft.AspNetCore.Http;
