@@ -43,7 +43,7 @@ public sealed class InboxFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var tables = RuleTables.From(azurite.Tables, _prefix);
-        await new DemoBusinessSeeder(tables, NullLogger<DemoBusinessSeeder>.Instance).SeedIfEmptyAsync(Ct);
+        await new DemoBusinessSeeder(tables).SeedIfEmptyAsync(Ct);
         _bodies = new BlobContainerClient(azurite.ConnectionString, _prefix + "-bodies");
         await _bodies.CreateIfNotExistsAsync(cancellationToken: Ct);
         _ledger = new HandledMessageLedger(azurite.Table(_prefix + StorageNames.Tables.HandledMessages), _time);

@@ -48,7 +48,7 @@ public sealed class ExactlyOnceDeliveryTests(AzuriteFixture azurite) : IAsyncLif
     public async ValueTask InitializeAsync()
     {
         var tables = RuleTables.From(azurite.Tables, _prefix);
-        await new DemoBusinessSeeder(tables, NullLogger<DemoBusinessSeeder>.Instance).SeedIfEmptyAsync(Ct);
+        await new DemoBusinessSeeder(tables).SeedIfEmptyAsync(Ct);
         _rules = new TableRuleSource(tables, _time, Options.Create(new FrontdeskOptions()), NullLogger<TableRuleSource>.Instance);
     }
 

@@ -40,7 +40,7 @@ public sealed class RulesPipelineTests(AzuriteFixture azurite)
     {
         var prefix = TestNames.Prefix();
         var tables = RuleTables.From(azurite.Tables, prefix);
-        await new DemoBusinessSeeder(tables, NullLogger<DemoBusinessSeeder>.Instance).SeedIfEmptyAsync(Cancel);
+        await new DemoBusinessSeeder(tables).SeedIfEmptyAsync(Cancel);
         var rules = new TableRuleSource(tables, _time, Options.Create(new FrontdeskOptions()), NullLogger<TableRuleSource>.Instance);
         var contacts = new ContactStore(azurite.Tables.GetTableClient(prefix + StorageNames.Tables.Contacts), NullLogger<ContactStore>.Instance);
         var engine = new ReplyEngine(_time, FixedIndexProvider.EmptyCatalogue());
@@ -73,7 +73,7 @@ public sealed class RulesPipelineTests(AzuriteFixture azurite)
     {
         var prefix = TestNames.Prefix();
         var tables = RuleTables.From(azurite.Tables, prefix);
-        await new DemoBusinessSeeder(tables, NullLogger<DemoBusinessSeeder>.Instance).SeedIfEmptyAsync(Cancel);
+        await new DemoBusinessSeeder(tables).SeedIfEmptyAsync(Cancel);
         var rules = new TableRuleSource(tables, _time, Options.Create(new FrontdeskOptions()), NullLogger<TableRuleSource>.Instance);
         var contacts = new ContactStore(azurite.Tables.GetTableClient(prefix + StorageNames.Tables.Contacts), NullLogger<ContactStore>.Instance);
         var engine = new ReplyEngine(_time, FixedIndexProvider.EmptyCatalogue());
