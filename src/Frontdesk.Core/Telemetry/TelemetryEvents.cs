@@ -120,8 +120,6 @@ public static class TelemetryEvents
     /// <summary>DevHost: the demo bakery was not written, and why (the setup holds rows, or <c>DevHost__SeedDemo</c> is false).</summary>
     public const int DevHostDemoNotSeeded = 9004;
 
-    /// <summary>DevHost: an HTTP function threw; the caller got a 500 ProblemDetails, as from the worker's middleware in Azure.</summary>
-    public const int DevHostHttpFailed = 9005;
 
     /// <summary>DevHost: a queue trigger started listening.</summary>
     public const int DevHostQueueListening = 9101;
