@@ -3,7 +3,7 @@ namespace Frontdesk.Core.Telemetry;
 /// <summary>
 /// Every log event id in src/, in one place: each <c>[LoggerMessage]</c> takes its id from here (a test checks that
 /// ids are unique and registered). Ranges: 1xxx webhook intake, 2xxx decisions and rule tables, 3xxx sending,
-/// 4xxx operations, 5xxx catalogue, 9xxx DevHost. Events whose summary lists <c>Properties:</c> are charted by the
+/// 4xxx operations, 5xxx catalogue, 6xxx HTTP surfaces, 9xxx DevHost. Events whose summary lists <c>Properties:</c> are charted by the
 /// Azure Monitor workbook and alerts in infra/ (queries read <c>customDimensions</c> by these ids and names): change
 /// them in both places or not at all.
 /// </summary>
@@ -120,6 +120,9 @@ public static class TelemetryEvents
     /// <summary>DevHost: the demo bakery was not written, and why (the setup holds rows, or <c>DevHost__SeedDemo</c> is false).</summary>
     public const int DevHostDemoNotSeeded = 9004;
 
+    /// <summary>DevHost: an HTTP function threw; the caller got a 500 ProblemDetails, as from the worker's middleware in Azure.</summary>
+    public const int DevHostHttpFailed = 9005;
+
     /// <summary>DevHost: a queue trigger started listening.</summary>
     public const int DevHostQueueListening = 9101;
 
@@ -146,4 +149,10 @@ public static class TelemetryEvents
 
     /// <summary>DevHost: Azurite was stopped.</summary>
     public const int DevHostAzuriteStopped = 9303;
+
+    /// <summary>A message or status in a signed webhook was skipped: one of its ids is malformed (the value is never logged).</summary>
+    public const int WebhookItemSkipped = 2020;
+
+    /// <summary>An HTTP function threw; the caller got a 500 ProblemDetails that says nothing of the cause.</summary>
+    public const int HttpFailed = 6000;
 }

@@ -1,7 +1,7 @@
-using Frontdesk.Core.Telemetry;
 using System.Collections.Concurrent;
 using Frontdesk.Core;
 using Frontdesk.Core.Catalogue;
+using Frontdesk.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
