@@ -1,41 +1,78 @@
 using System.Diagnostics;
 using System.Globalization;
 using Frontdesk.Core.Catalogue;
-using Frontdesk.Core.Text;
 
 namespace Frontdesk.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release -- --index-memory</c>: the retained size of the products and of the index built over
-/// them (GC heap after full collections, before and after), and how long a build takes.
+/// <c>--index-memory</c>: the retained size of the products and of the index built over them, and how long a build
+/// takes. Each measurement runs in a process of its own (<c>--index-memory-one N</c>), so nothing from another size
+/// is alive or released while it is measured; every size is measured twice and the report fails unless both runs
+/// agree within <see cref="Tolerance"/>, and unless the index's own byte count (what the cache budget charges) is
+/// within <see cref="Tolerance"/> of the measured size.
 /// </summary>
 public static class IndexMemoryReport
 {
     public const string Switch = "--index-memory";
+    public const string OneSwitch = "--index-memory-one";
 
-    public static void Run(TextWriter output)
+    /// <summary>How far two measurements of one size, or the estimate and the measurement, may differ.</summary>
+    public const double Tolerance = 0.03;
+
+    private const double Megabyte = 1024 * 1024;
+
+    /// <summary>Writes the table; false when a self-check failed (the table says which).</summary>
+    public static bool Run(TextWriter output, IReadOnlyList<int>? sizes = null)
     {
         ArgumentNullException.ThrowIfNull(output);
-        output.WriteLine("| Products | Products retained (MB) | Index retained (MB) | Index bytes / product | Build (ms) | Terms |");
-        output.WriteLine("|---:|---:|---:|---:|---:|---:|");
-        foreach (var count in new[] { 500, 10_000, 100_000 })
+        var ok = true;
+        output.WriteLine("| Products | Products retained (MB) | Index retained (MB) | Index bytes / product | Index estimate (MB) | Build (ms) | Terms | Second run, index (MB) | Self-check |");
+        output.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var count in sizes ?? [500, 10_000, 100_000])
         {
-            var before = Retained();
-            var products = CatalogueGenerator.Generate(count);
-            var afterProducts = Retained();
-            var watch = Stopwatch.StartNew();
-            var index = CatalogueIndex.Build(products);
-            watch.Stop();
-            var afterIndex = Retained();
-            var indexBytes = afterIndex - afterProducts;
+            var first = MeasureInChildProcess(count);
+            var second = MeasureInChildProcess(count);
+            var problems = new List<string>();
+            if (!Agree(first.IndexBytes, second.IndexBytes) || !Agree(first.ProductBytes, second.ProductBytes))
+            {
+                problems.Add("the two runs disagree");
+            }
+
+            if (!Agree(first.IndexBytes, first.IndexEstimate))
+            {
+                problems.Add("the estimate is off");
+            }
+
+            ok &= problems.Count == 0;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {count:N0} | {(afterProducts - before) / 1048576.0:F1} | {indexBytes / 1048576.0:F1} | {indexBytes / count:N0} | {watch.ElapsedMilliseconds:N0} | {TermCount(index, products):N0} |"));
-            GC.KeepAlive(index);
-            GC.KeepAlive(products);
+                $"| {count:N0} | {first.ProductBytes / Megabyte:F1} | {first.IndexBytes / Megabyte:F2} | {first.IndexBytes / count:N0} | {first.IndexEstimate / Megabyte:F2} | {first.BuildMs:N0} | {first.Terms:N0} | {second.IndexBytes / Megabyte:F2} | {(problems.Count == 0 ? "ok" : "FAILED: " + string.Join("; ", problems))} |"));
         }
+
+        return ok;
     }
 
-    private static long Retained()
+    /// <summary>The child's side: measure one size and print one tab-separated line.</summary>
+    public static void RunOne(int count, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+
+        // Warm up first, so code, statics (stop words, the empty index) and caches are not charged to this size.
+        GC.KeepAlive(CatalogueIndex.Build(CatalogueGenerator.Generate(50, seed: 7)).Search("croissant", StopWords.All, CatalogueSearchMode.Browse, 30));
+
+        var before = Retained();
+        var products = CatalogueGenerator.Generate(count);
+        var afterProducts = Retained();
+        var watch = Stopwatch.StartNew();
+        var index = CatalogueIndex.Build(products);
+        watch.Stop();
+        var afterIndex = Retained();
+        output.WriteLine(string.Join('\t', new long[] { count, afterProducts - before, afterIndex - afterProducts, watch.ElapsedMilliseconds, index.IndexBytes, index.Terms }.Select(n => n.ToString(CultureInfo.InvariantCulture))));
+        GC.KeepAlive(products);
+        GC.KeepAlive(index);
+    }
+
+    /// <summary>The GC heap after full, compacting collections: what is still reachable.</summary>
+    public static long Retained()
     {
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
@@ -43,9 +80,42 @@ public static class IndexMemoryReport
         return GC.GetTotalMemory(forceFullCollection: true);
     }
 
-    private static int TermCount(CatalogueIndex index, IReadOnlyList<Product> products)
+    private static bool Agree(long a, long b) => Math.Abs(a - b) <= Tolerance * Math.Max(Math.Abs(a), Math.Abs(b)) + 16_384;
+
+    private static Measurement MeasureInChildProcess(int count)
     {
-        GC.KeepAlive(index);
-        return products.SelectMany(p => TextNormaliser.Terms($"{p.Title} {p.Description} {p.Collection} {string.Join(' ', p.Keywords)}")).Distinct().Count();
+        var start = new ProcessStartInfo(Environment.ProcessPath!)
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in ChildArguments())
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.ArgumentList.Add(OneSwitch);
+        start.ArgumentList.Add(count.ToString(CultureInfo.InvariantCulture));
+        using var child = Process.Start(start) ?? throw new InvalidOperationException("Could not start the measuring process.");
+        var line = child.StandardOutput.ReadToEnd().Trim().Split('\n')[^1];
+        child.WaitForExit();
+        if (child.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"The measuring process for {count} products exited with {child.ExitCode}.");
+        }
+
+        var n = line.Split('\t').Select(part => long.Parse(part, CultureInfo.InvariantCulture)).ToArray();
+        return new Measurement(n[1], n[2], n[3], n[4], n[5]);
     }
+
+    /// <summary>Under <c>dotnet Frontdesk.Benchmarks.dll</c> the child needs the dll path; under the apphost, nothing.</summary>
+    private static IEnumerable<string> ChildArguments()
+    {
+        var path = Environment.ProcessPath!;
+        return Path.GetFileNameWithoutExtension(path).Equals("dotnet", StringComparison.OrdinalIgnoreCase)
+            ? [typeof(IndexMemoryReport).Assembly.Location]
+            : [];
+    }
+
+    private sealed record Measurement(long ProductBytes, long IndexBytes, long BuildMs, long IndexEstimate, long Terms);
 }
