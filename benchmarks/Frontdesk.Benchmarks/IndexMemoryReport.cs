@@ -51,25 +51,49 @@ public static class IndexMemoryReport
         return ok;
     }
 
-    /// <summary>The child's side: measure one size and print one tab-separated line.</summary>
-    public static void RunOne(int count, TextWriter output)
+    /// <summary>Lucene's index over the 100,000 products, measured alone in the same way (two runs that must agree).</summary>
+    public static bool RunLucene(TextWriter output, int count)
     {
         ArgumentNullException.ThrowIfNull(output);
+        var first = MeasureInChildProcess(count, LuceneEngine);
+        var second = MeasureInChildProcess(count, LuceneEngine);
+        var ok = Agree(first.IndexBytes, second.IndexBytes);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| Lucene.Net, {count:N0} products | {first.IndexBytes / Megabyte:F2} MB retained (second run {second.IndexBytes / Megabyte:F2} MB: {(ok ? "ok" : "FAILED, the runs disagree")}) | built in {first.BuildMs:N0} ms |"));
+        return ok;
+    }
 
-        // Warm up first, so code, statics (stop words, the empty index) and caches are not charged to this size.
-        GC.KeepAlive(CatalogueIndex.Build(CatalogueGenerator.Generate(50, seed: 7)).Search("croissant", StopWords.All, CatalogueSearchMode.Browse, 30));
+    /// <summary>The child's side: measure one size of one engine and print one tab-separated line.</summary>
+    public static void RunOne(int count, string engine, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var lucene = engine == LuceneEngine;
+
+        // Warm up first, so code, statics (stop words, the empty index, analysers) are not charged to this size.
+        var warmUp = CatalogueGenerator.Generate(50, seed: 7);
+        GC.KeepAlive(CatalogueIndex.Build(warmUp).Search("croissant", StopWords.All, CatalogueSearchMode.Browse, 30));
+        if (lucene)
+        {
+            using var warm = new LuceneCatalogue(warmUp);
+            GC.KeepAlive(warm.Search("croissant", CatalogueSearchMode.Browse, 30));
+        }
 
         var before = Retained();
         var products = CatalogueGenerator.Generate(count);
         var afterProducts = Retained();
         var watch = Stopwatch.StartNew();
-        var index = CatalogueIndex.Build(products);
+        object index = lucene ? new LuceneCatalogue(products) : CatalogueIndex.Build(products);
         watch.Stop();
         var afterIndex = Retained();
-        output.WriteLine(string.Join('\t', new long[] { count, afterProducts - before, afterIndex - afterProducts, watch.ElapsedMilliseconds, index.IndexBytes, index.Terms }.Select(n => n.ToString(CultureInfo.InvariantCulture))));
+        var (estimate, terms) = index is CatalogueIndex own ? (own.IndexBytes, own.Terms) : (0L, 0);
+        output.WriteLine(string.Join('\t', new long[] { count, afterProducts - before, afterIndex - afterProducts, watch.ElapsedMilliseconds, estimate, terms }.Select(n => n.ToString(CultureInfo.InvariantCulture))));
         GC.KeepAlive(products);
         GC.KeepAlive(index);
+        (index as IDisposable)?.Dispose();
     }
+
+    public const string LuceneEngine = "lucene";
+    public const string FrontdeskEngine = "frontdesk";
 
     /// <summary>The GC heap after full, compacting collections: what is still reachable.</summary>
     public static long Retained()
@@ -82,7 +106,7 @@ public static class IndexMemoryReport
 
     private static bool Agree(long a, long b) => Math.Abs(a - b) <= Tolerance * Math.Max(Math.Abs(a), Math.Abs(b)) + 16_384;
 
-    private static Measurement MeasureInChildProcess(int count)
+    private static Measurement MeasureInChildProcess(int count, string engine = FrontdeskEngine)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!)
         {
@@ -96,12 +120,13 @@ public static class IndexMemoryReport
 
         start.ArgumentList.Add(OneSwitch);
         start.ArgumentList.Add(count.ToString(CultureInfo.InvariantCulture));
+        start.ArgumentList.Add(engine);
         using var child = Process.Start(start) ?? throw new InvalidOperationException("Could not start the measuring process.");
         var line = child.StandardOutput.ReadToEnd().Trim().Split('\n')[^1];
         child.WaitForExit();
         if (child.ExitCode != 0)
         {
-            throw new InvalidOperationException($"The measuring process for {count} products exited with {child.ExitCode}.");
+            throw new InvalidOperationException($"The measuring process for {count} products ({engine}) exited with {child.ExitCode}.");
         }
 
         var n = line.Split('\t').Select(part => long.Parse(part, CultureInfo.InvariantCulture)).ToArray();

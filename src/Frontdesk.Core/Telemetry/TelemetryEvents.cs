@@ -23,4 +23,10 @@ public static class TelemetryEvents
 
     /// <summary>A queue's approximate depth, sampled by a timer. Properties: <c>Queue</c>, <c>Depth</c>.</summary>
     public const int QueueDepth = 4000;
+
+    /// <summary>A cached catalogue was dropped to stay under <c>Catalogue__MaxIndexMegabytes</c>. Properties: <c>PartitionKey</c>, <c>Megabytes</c>, <c>CachedMegabytes</c>, <c>MaxMegabytes</c>.</summary>
+    public const int CatalogueEvicted = 5003;
+
+    /// <summary>An evicted catalogue was loaded again for a message. Properties: <c>PartitionKey</c>, <c>Products</c>, <c>ElapsedMs</c>.</summary>
+    public const int CatalogueRebuilt = 5004;
 }

@@ -19,6 +19,7 @@ public static class CatalogueServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddFrontdeskStorageClients(configuration);
         services.AddOptions<FrontdeskOptions>().Bind(configuration.GetSection(FrontdeskOptions.SectionName));
+        services.AddOptions<CatalogueOptions>().Bind(configuration.GetSection(CatalogueOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new CatalogueStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.Catalogue)));
         services.TryAddSingleton<TableCatalogueIndexProvider>();
