@@ -26,8 +26,8 @@ public static class IndexMemoryReport
     {
         ArgumentNullException.ThrowIfNull(output);
         var ok = true;
-        output.WriteLine("| Products | Products retained (MB) | Index retained (MB) | Index bytes / product | Index estimate (MB) | Build (ms) | Terms | Second run, index (MB) | Self-check |");
-        output.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        output.WriteLine("| Products | Index retained (MB) | Index bytes / product | Index estimate (MB) | Second run, index (MB) | Build (ms) | Terms | Products as generated (MB) | Products as a table read makes them (MB) | … with repeated values pooled (MB) | Self-check |");
+        output.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var count in sizes ?? [500, 10_000, 100_000])
         {
             var first = MeasureInChildProcess(count);
@@ -45,7 +45,7 @@ public static class IndexMemoryReport
 
             ok &= problems.Count == 0;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {count:N0} | {first.ProductBytes / Megabyte:F1} | {first.IndexBytes / Megabyte:F2} | {first.IndexBytes / count:N0} | {first.IndexEstimate / Megabyte:F2} | {first.BuildMs:N0} | {first.Terms:N0} | {second.IndexBytes / Megabyte:F2} | {(problems.Count == 0 ? "ok" : "FAILED: " + string.Join("; ", problems))} |"));
+                $"| {count:N0} | {first.IndexBytes / Megabyte:F2} | {first.IndexBytes / count:N0} | {first.IndexEstimate / Megabyte:F2} | {second.IndexBytes / Megabyte:F2} | {first.BuildMs:N0} | {first.Terms:N0} | {first.ProductBytes / Megabyte:F1} | {first.TableReadBytes / Megabyte:F1} | {first.PooledReadBytes / Megabyte:F1} | {(problems.Count == 0 ? "ok" : "FAILED: " + string.Join("; ", problems))} |"));
         }
 
         return ok;
@@ -86,10 +86,42 @@ public static class IndexMemoryReport
         watch.Stop();
         var afterIndex = Retained();
         var (estimate, terms) = index is CatalogueIndex own ? (own.IndexBytes, own.Terms) : (0L, 0);
-        output.WriteLine(string.Join('\t', new long[] { count, afterProducts - before, afterIndex - afterProducts, watch.ElapsedMilliseconds, estimate, terms }.Select(n => n.ToString(CultureInfo.InvariantCulture))));
+        var readRaw = MeasureTableRead(products, pool: null);
+        var readPooled = MeasureTableRead(products, new StringPool());
+        output.WriteLine(string.Join('\t', new long[] { count, afterProducts - before, afterIndex - afterProducts, watch.ElapsedMilliseconds, estimate, terms, readRaw, readPooled }.Select(n => n.ToString(CultureInfo.InvariantCulture))));
         GC.KeepAlive(products);
         GC.KeepAlive(index);
         (index as IDisposable)?.Dispose();
+    }
+
+    /// <summary>
+    /// The generator shares its word-pool strings between products; a table read does not: every value of every row
+    /// is a string of its own. This copies each product's strings as a read would, pooling currency, collection and
+    /// keywords as <c>ProductEntity.ToProduct</c> does when given a pool, and measures what the copies retain.
+    /// </summary>
+    private static long MeasureTableRead(IReadOnlyList<Product> products, StringPool? pool)
+    {
+        var before = Retained();
+        var read = products.Select(product => new Product
+        {
+            Sku = Copy(product.Sku),
+            Title = Copy(product.Title),
+            Description = CopyOrNull(product.Description),
+            Price = product.Price,
+            Currency = Pooled(Copy(product.Currency)),
+            InStock = product.InStock,
+            Collection = CopyOrNull(product.Collection) is { } collection ? Pooled(collection) : null,
+            Keywords = product.Keywords.Select(keyword => Pooled(Copy(keyword))).ToArray(),
+            Link = CopyOrNull(product.Link),
+            ImageLink = CopyOrNull(product.ImageLink),
+        }).ToArray();
+        var retained = Retained() - before;
+        GC.KeepAlive(read);
+        return retained;
+
+        string Pooled(string value) => pool?.Intern(value) ?? value;
+        static string Copy(string value) => new(value.AsSpan());
+        static string? CopyOrNull(string? value) => value is null ? null : Copy(value);
     }
 
     public const string LuceneEngine = "lucene";
@@ -130,7 +162,7 @@ public static class IndexMemoryReport
         }
 
         var n = line.Split('\t').Select(part => long.Parse(part, CultureInfo.InvariantCulture)).ToArray();
-        return new Measurement(n[1], n[2], n[3], n[4], n[5]);
+        return new Measurement(n[1], n[2], n[3], n[4], n[5], n[6], n[7]);
     }
 
     /// <summary>Under <c>dotnet Frontdesk.Benchmarks.dll</c> the child needs the dll path; under the apphost, nothing.</summary>
@@ -142,5 +174,5 @@ public static class IndexMemoryReport
             : [];
     }
 
-    private sealed record Measurement(long ProductBytes, long IndexBytes, long BuildMs, long IndexEstimate, long Terms);
+    private sealed record Measurement(long ProductBytes, long IndexBytes, long BuildMs, long IndexEstimate, long Terms, long TableReadBytes, long PooledReadBytes);
 }
