@@ -21,5 +21,5 @@ builder.Logging.Services.Configure<LoggerFilterOptions>(options =>
     }
 });
 
-builder.Services.AddFrontdesk(builder.Configuration);
+builder.Services.AddFrontdeskFunctions(builder.Configuration);
 builder.Build().Run();

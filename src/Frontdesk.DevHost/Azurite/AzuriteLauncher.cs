@@ -1,3 +1,4 @@
+using Frontdesk.Core.Telemetry;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -13,7 +14,11 @@ public sealed partial class AzuriteLauncher(ILogger<AzuriteLauncher> logger) : I
     private static readonly int[] s_ports = [10000, 10001, 10002];
     private Process? _process;
 
-    public async Task EnsureRunningAsync(string searchFrom, CancellationToken cancellationToken)
+    /// <summary>
+    /// Uses an Azurite already on 10000-10002, or starts the one installed by <c>npm ci</c>: found from the current
+    /// directory upwards, else from DevHost's own build output (which lives inside the repository).
+    /// </summary>
+    public async Task EnsureRunningAsync(CancellationToken cancellationToken)
     {
         if (await AllListeningAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -21,7 +26,7 @@ public sealed partial class AzuriteLauncher(ILogger<AzuriteLauncher> logger) : I
             return;
         }
 
-        var root = FindRoot(searchFrom) ?? throw new InvalidOperationException(
+        var root = FindRoot(Directory.GetCurrentDirectory()) ?? FindRoot(AppContext.BaseDirectory) ?? throw new InvalidOperationException(
             "Azurite is not installed: run `npm ci` at the repository root, or start Azurite yourself, or point FrontdeskStorage at another account.");
         var data = Path.Combine(root, ".azurite");
         Directory.CreateDirectory(data);
@@ -95,13 +100,13 @@ public sealed partial class AzuriteLauncher(ILogger<AzuriteLauncher> logger) : I
 
     private static partial class Log
     {
-        [LoggerMessage(9301, LogLevel.Information, "Azurite is already listening on 10000-10002; using it")]
+        [LoggerMessage(TelemetryEvents.DevHostAzuriteReused, LogLevel.Information, "Azurite is already listening on 10000-10002; using it")]
         public static partial void AlreadyRunning(ILogger logger);
 
-        [LoggerMessage(9302, LogLevel.Information, "Started Azurite (pid {Pid}, data in {Folder}); it stops with DevHost")]
+        [LoggerMessage(TelemetryEvents.DevHostAzuriteStarted, LogLevel.Information, "Started Azurite (pid {Pid}, data in {Folder}); it stops with DevHost")]
         public static partial void Started(ILogger logger, int pid, string folder);
 
-        [LoggerMessage(9303, LogLevel.Information, "Stopped Azurite")]
+        [LoggerMessage(TelemetryEvents.DevHostAzuriteStopped, LogLevel.Information, "Stopped Azurite")]
         public static partial void Stopped(ILogger logger);
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Frontdesk.Core.Catalogue;
 using Frontdesk.DevHost.Azurite;
 using Frontdesk.DevHost.Hosting;
+using Frontdesk.Functions;
 using Frontdesk.Storage;
 using Frontdesk.Storage.Catalogue;
 
@@ -44,9 +45,11 @@ public static class ImportCatalogueCommand
             return 2;
         }
 
+        // Relative to the directory the command was typed in (dotnet run keeps it: EnableDefaultRunWorkingDirectory is off).
+        file = Path.GetFullPath(file);
         if (!File.Exists(file))
         {
-            await errors.WriteLineAsync($"import-catalogue: no such file '{file}'").ConfigureAwait(false);
+            await errors.WriteLineAsync($"import-catalogue: no such file '{file}' (a relative --file is read from the current directory, {Directory.GetCurrentDirectory()})").ConfigureAwait(false);
             return 2;
         }
 
@@ -55,13 +58,13 @@ public static class ImportCatalogueCommand
             .AddLogging(logging => logging.AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<AzuriteLauncher>()
-            .AddFrontdeskCatalogue(configuration);
+            .AddFrontdeskFunctions(configuration);
         await using var provider = services.BuildServiceProvider();
         try
         {
             if (StorageAccount.IsDevelopmentStorage(configuration, StorageNames.Connection))
             {
-                await provider.GetRequiredService<AzuriteLauncher>().EnsureRunningAsync(Directory.GetCurrentDirectory(), cancellationToken).ConfigureAwait(false);
+                await provider.GetRequiredService<AzuriteLauncher>().EnsureRunningAsync(cancellationToken).ConfigureAwait(false);
             }
 
             await using var csv = File.OpenRead(file);

@@ -39,6 +39,31 @@ public sealed class CatalogueStore(TableClient table)
         return products;
     }
 
+    /// <summary>True when any partition holds a row other than the version markers (the table missing counts as empty).</summary>
+    public async Task<bool> HasProductsAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey ne {VersionPartition}");
+            await foreach (var page in table.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken)
+                               .AsPages().ConfigureAwait(false))
+            {
+                if (page.Values.Count > 0)
+                {
+                    return true;
+                }
+
+                // Azurite and the service may answer an empty page with a continuation token: keep reading.
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // No Catalogue table yet: no products.
+        }
+
+        return false;
+    }
+
     /// <summary>The partition's version marker (an opaque string), or null if it was never imported.</summary>
     public async Task<string?> ReadVersionAsync(string partitionKey, CancellationToken cancellationToken = default)
     {

@@ -149,16 +149,16 @@ public sealed partial class TableCatalogueIndexProvider(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Catalogue {PartitionKey} loaded: {Products} products in {ElapsedMs} ms")]
+        [LoggerMessage(TelemetryEvents.CatalogueLoaded, LogLevel.Information, "Catalogue {PartitionKey} loaded: {Products} products in {ElapsedMs} ms")]
         public static partial void Loaded(ILogger logger, string partitionKey, int products, double elapsedMs);
 
-        [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "Catalogue {PartitionKey} could not be refreshed; the cached index stays in use")]
+        [LoggerMessage(TelemetryEvents.CatalogueRefreshFailed, LogLevel.Warning, "Catalogue {PartitionKey} could not be refreshed; the cached index stays in use")]
         public static partial void RefreshFailed(ILogger logger, Exception exception, string partitionKey);
 
-        [LoggerMessage(EventId = TelemetryEvents.CatalogueEvicted, Level = LogLevel.Information, Message = "Catalogue {PartitionKey} evicted from memory ({Megabytes} MB, least recently used); the cache now holds {CachedMegabytes} of {MaxMegabytes} MB. It is rebuilt from the table at its next message")]
+        [LoggerMessage(TelemetryEvents.CatalogueEvicted, LogLevel.Information, "Catalogue {PartitionKey} evicted from memory ({Megabytes} MB, least recently used); the cache now holds {CachedMegabytes} of {MaxMegabytes} MB. It is rebuilt from the table at its next message")]
         public static partial void Evicted(ILogger logger, string partitionKey, double megabytes, double cachedMegabytes, double maxMegabytes);
 
-        [LoggerMessage(EventId = TelemetryEvents.CatalogueRebuilt, Level = LogLevel.Information, Message = "Catalogue {PartitionKey} rebuilt after eviction: {Products} products in {ElapsedMs} ms")]
+        [LoggerMessage(TelemetryEvents.CatalogueRebuilt, LogLevel.Information, "Catalogue {PartitionKey} rebuilt after eviction: {Products} products in {ElapsedMs} ms")]
         public static partial void Rebuilt(ILogger logger, string partitionKey, int products, double elapsedMs);
     }
 }

@@ -1,4 +1,5 @@
 using Frontdesk.Core.Catalogue;
+using Frontdesk.Core.Limits;
 
 namespace Frontdesk.Core.Tests.Catalogue;
 
@@ -48,7 +49,7 @@ public sealed class CatalogueTextTests
     [Fact]
     public void Truncate_KeepsTheLimitWithAnEllipsis()
     {
-        Assert.Equal("Croissant au beurre AOP…", CatalogueLimits.Truncate("Croissant au beurre AOP de Charentes", 24));
-        Assert.Equal(24, CatalogueLimits.Truncate("Croissant au beurre AOP de Charentes", 24).Length);
+        Assert.Equal("Croissant au beurre AOP…", WhatsAppLimits.Truncate("Croissant au beurre AOP de Charentes", 24));
+        Assert.Equal(24, WhatsAppLimits.Truncate("Croissant au beurre AOP de Charentes", 24).Length);
     }
 }
