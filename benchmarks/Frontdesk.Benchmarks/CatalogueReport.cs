@@ -20,7 +20,7 @@ public static class CatalogueReport
         output.WriteLine("## Retained memory (each size alone, twice)");
         var ok = IndexMemoryReport.Run(output);
         output.WriteLine();
-        ok &= IndexMemoryReport.RunLucene(output, 100_000);
+        ok &= IndexMemoryReport.RunOthers(output, 100_000);
         output.WriteLine();
         output.WriteLine("## Frontdesk and Lucene.Net on the same 100,000 products");
         ok &= LuceneComparison.RunQuality(output);

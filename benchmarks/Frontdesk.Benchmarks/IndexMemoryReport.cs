@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Frontdesk.Core.Catalogue;
+using Frontdesk.Core.Tests.Catalogue.Reference;
 
 namespace Frontdesk.Benchmarks;
 
@@ -51,15 +52,26 @@ public static class IndexMemoryReport
         return ok;
     }
 
-    /// <summary>Lucene's index over the 100,000 products, measured alone in the same way (two runs that must agree).</summary>
-    public static bool RunLucene(TextWriter output, int count)
+    /// <summary>
+    /// The other engines over the same products, each measured alone in the same way (two runs that must agree):
+    /// the index as it was before issue 16 (the tests' reference) and Lucene.Net's.
+    /// </summary>
+    public static bool RunOthers(TextWriter output, int count)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var first = MeasureInChildProcess(count, LuceneEngine);
-        var second = MeasureInChildProcess(count, LuceneEngine);
-        var ok = Agree(first.IndexBytes, second.IndexBytes);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| Lucene.Net, {count:N0} products | {first.IndexBytes / Megabyte:F2} MB retained (second run {second.IndexBytes / Megabyte:F2} MB: {(ok ? "ok" : "FAILED, the runs disagree")}) | built in {first.BuildMs:N0} ms |"));
+        output.WriteLine("| Engine, products | Index retained (MB) | Second run (MB) | Build (ms) | Self-check |");
+        output.WriteLine("|---|---:|---:|---:|---|");
+        var ok = true;
+        foreach (var (engine, label) in new[] { (ReferenceEngine, "Frontdesk before issue 16"), (LuceneEngine, "Lucene.Net 4.8.0-beta00017") })
+        {
+            var first = MeasureInChildProcess(count, engine);
+            var second = MeasureInChildProcess(count, engine);
+            var agree = Agree(first.IndexBytes, second.IndexBytes);
+            ok &= agree;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {label}, {count:N0} | {first.IndexBytes / Megabyte:F2} | {second.IndexBytes / Megabyte:F2} | {first.BuildMs:N0} | {(agree ? "ok" : "FAILED: the runs disagree")} |"));
+        }
+
         return ok;
     }
 
@@ -82,7 +94,12 @@ public static class IndexMemoryReport
         var products = CatalogueGenerator.Generate(count);
         var afterProducts = Retained();
         var watch = Stopwatch.StartNew();
-        object index = lucene ? new LuceneCatalogue(products) : CatalogueIndex.Build(products);
+        object index = engine switch
+        {
+            LuceneEngine => new LuceneCatalogue(products),
+            ReferenceEngine => ReferenceCatalogueIndex.Build(products),
+            _ => CatalogueIndex.Build(products),
+        };
         watch.Stop();
         var afterIndex = Retained();
         var (estimate, terms) = index is CatalogueIndex own ? (own.IndexBytes, own.Terms) : (0L, 0);
@@ -126,6 +143,7 @@ public static class IndexMemoryReport
 
     public const string LuceneEngine = "lucene";
     public const string FrontdeskEngine = "frontdesk";
+    public const string ReferenceEngine = "reference";
 
     /// <summary>The GC heap after full, compacting collections: what is still reachable.</summary>
     public static long Retained()
