@@ -1,6 +1,5 @@
 using System.Reflection;
 using Frontdesk.Core.Telemetry;
-using Frontdesk.DevHost.Hosting;
 using Frontdesk.Functions;
 using Frontdesk.Storage;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Frontdesk.Core.Catalogue;
+using Frontdesk.Core.Identifiers;
 using Frontdesk.DevHost.Azurite;
 using Frontdesk.DevHost.Hosting;
 using Frontdesk.Functions;
@@ -39,9 +40,9 @@ public static class ImportCatalogueCommand
             return 2;
         }
 
-        if (partition != CatalogueStore.DefaultPartition && !partition.All(char.IsAsciiDigit))
+        if (!PhoneNumberId.TryParsePartition(partition, out var phoneNumberId))
         {
-            await errors.WriteLineAsync($"import-catalogue: '{partition}' is neither a phone_number_id (digits) nor 'default'").ConfigureAwait(false);
+            await errors.WriteLineAsync($"import-catalogue: '{partition}' is neither {PhoneNumberId.Format} nor 'default'").ConfigureAwait(false);
             return 2;
         }
 
@@ -69,11 +70,11 @@ public static class ImportCatalogueCommand
 
             await using var csv = File.OpenRead(file);
             options.TryGetValue("currency", out var currency);
-            var result = await provider.GetRequiredService<CatalogueImporter>().ImportAsync(partition, csv, currency, cancellationToken).ConfigureAwait(false);
-            await output.WriteLineAsync(JsonSerializer.Serialize(result, CatalogueJsonContext.Default.CatalogueImportResult)).ConfigureAwait(false);
+            var result = await provider.GetRequiredService<CatalogueImporter>().ImportAsync(phoneNumberId.Value, csv, currency, cancellationToken).ConfigureAwait(false);
+            await output.WriteLineAsync(JsonSerializer.Serialize(result, CatalogueJsonContext.Readable.CatalogueImportResult)).ConfigureAwait(false);
             return result.RejectedCount == 0 ? 0 : 1;
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or CatalogueTooLargeException)
         {
             // A storage connection that is not configured, or Azurite that cannot start: say what to fix.
             await errors.WriteLineAsync("import-catalogue: " + e.Message).ConfigureAwait(false);

@@ -13,7 +13,7 @@ public sealed class CatalogueStore(TableClient table)
     /// <summary>The partition of version markers; no phone_number_id (digits) or <c>default</c> can collide with it.</summary>
     public const string VersionPartition = "_versions";
 
-    public const string DefaultPartition = "default";
+    public const string DefaultPartition = Core.Identifiers.PhoneNumberId.DefaultPartition;
 
     /// <summary>Every usable product of a partition (rows without a title or price are skipped).</summary>
     public async Task<IReadOnlyList<Product>> ReadProductsAsync(string partitionKey, CancellationToken cancellationToken = default)
@@ -22,7 +22,7 @@ public sealed class CatalogueStore(TableClient table)
         var pool = new StringPool();
         try
         {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}");
+            var filter = PhoneNumberKey.PartitionFilter(partitionKey);
             await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 if (ProductEntity.ToProduct(entity, pool) is { } product)
@@ -88,7 +88,8 @@ public sealed class CatalogueStore(TableClient table)
         ArgumentNullException.ThrowIfNull(parsed);
         await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         var existing = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}");
+        partitionKey = PhoneNumberKey.Of(partitionKey);
+        var filter = PhoneNumberKey.PartitionFilter(partitionKey);
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             existing[entity.RowKey] = entity;

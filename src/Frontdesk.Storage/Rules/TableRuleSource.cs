@@ -1,9 +1,9 @@
-using Frontdesk.Core.Telemetry;
 using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using Frontdesk.Core;
 using Frontdesk.Core.Rules;
+using Frontdesk.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -75,7 +75,7 @@ public sealed partial class TableRuleSource(
         [.. problems.OrderBy(p => p.Table, StringComparer.Ordinal).ThenBy(p => p.PartitionKey, StringComparer.Ordinal).ThenBy(p => p.RowKey, StringComparer.Ordinal)];
 
     private Task<List<TableRow>> ReadAsync(string phoneNumberId, CancellationToken cancellationToken) =>
-        QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {phoneNumberId} or PartitionKey eq {RuleBookCompiler.DefaultPartition}"), cancellationToken);
+        QueryAsync(PhoneNumberKey.PartitionOrDefaultFilter(phoneNumberId), cancellationToken);
 
     private Task<List<TableRow>> ReadAllAsync(CancellationToken cancellationToken) => QueryAsync(null, cancellationToken);
 
