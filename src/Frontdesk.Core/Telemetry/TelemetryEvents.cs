@@ -105,6 +105,12 @@ public static class TelemetryEvents
     /// <summary>A catalogue partition could not be refreshed; the cached index stays in use.</summary>
     public const int CatalogueRefreshFailed = 5002;
 
+    /// <summary>A cached catalogue was dropped to stay under <c>Catalogue__MaxIndexMegabytes</c>. Properties: <c>PartitionKey</c>, <c>Megabytes</c>, <c>CachedMegabytes</c>, <c>MaxMegabytes</c>.</summary>
+    public const int CatalogueEvicted = 5003;
+
+    /// <summary>An evicted catalogue was loaded again for a message. Properties: <c>PartitionKey</c>, <c>Products</c>, <c>ElapsedMs</c>.</summary>
+    public const int CatalogueRebuilt = 5004;
+
     /// <summary>The catalogue import endpoint answered.</summary>
     public const int CatalogueImportAnswered = 5010;
 
