@@ -36,6 +36,9 @@ public static class TelemetryEvents
     /// <summary>An inbound message was handled before: the duplicate delivery was ignored.</summary>
     public const int InboundDuplicate = 2001;
 
+    /// <summary>An inbound message gets no reply, and why: "not answered: contact opted out", "not answered: paused until …", "away message not repeated: cooldown until …".</summary>
+    public const int InboundNotAnswered = 2003;
+
     /// <summary>A recorded decision was queued again after a crash between deciding and queueing.</summary>
     public const int InboundRedispatched = 2002;
 
@@ -54,6 +57,9 @@ public static class TelemetryEvents
     /// <summary>A reply was accepted by the Graph API. Properties: <c>PhoneNumberId</c>, <c>ReplyKind</c>.</summary>
     public const int ReplySent = 3000;
 
+    /// <summary>A read receipt (the blue ticks for an inbound message) was accepted by the Graph API; not a reply.</summary>
+    public const int ReadReceiptSent = 3001;
+
     /// <summary>A send failed for a reason that may pass; a retry was scheduled.</summary>
     public const int SendRetryScheduled = 3010;
 
@@ -63,8 +69,11 @@ public static class TelemetryEvents
     /// <summary>A reply was skipped because the send ledger already holds its key.</summary>
     public const int SendDuplicate = 3012;
 
-    /// <summary>Without an access token, a reply was printed instead of sent.</summary>
+    /// <summary>Without an access token, a reply was printed instead of sent ("printed, not sent: no access token").</summary>
     public const int ReplyPrinted = 3020;
+
+    /// <summary>Without an access token, a read receipt was printed instead of sent.</summary>
+    public const int ReadReceiptPrinted = 3022;
 
     /// <summary>Without an access token, a reply the Graph API would refuse was not printed.</summary>
     public const int ReplyRefusedLocally = 3021;
@@ -96,6 +105,12 @@ public static class TelemetryEvents
     /// <summary>A catalogue partition could not be refreshed; the cached index stays in use.</summary>
     public const int CatalogueRefreshFailed = 5002;
 
+    /// <summary>A cached catalogue was dropped to stay under <c>Catalogue__MaxIndexMegabytes</c>. Properties: <c>PartitionKey</c>, <c>Megabytes</c>, <c>CachedMegabytes</c>, <c>MaxMegabytes</c>.</summary>
+    public const int CatalogueEvicted = 5003;
+
+    /// <summary>An evicted catalogue was loaded again for a message. Properties: <c>PartitionKey</c>, <c>Products</c>, <c>ElapsedMs</c>.</summary>
+    public const int CatalogueRebuilt = 5004;
+
     /// <summary>The catalogue import endpoint answered.</summary>
     public const int CatalogueImportAnswered = 5010;
 
@@ -111,8 +126,6 @@ public static class TelemetryEvents
     /// <summary>DevHost: the demo bakery was not written, and why (the setup holds rows, or <c>DevHost__SeedDemo</c> is false).</summary>
     public const int DevHostDemoNotSeeded = 9004;
 
-    /// <summary>DevHost: an HTTP function threw; the caller got a 500 ProblemDetails, as from the worker's middleware in Azure.</summary>
-    public const int DevHostHttpFailed = 9005;
 
     /// <summary>DevHost: a queue trigger started listening.</summary>
     public const int DevHostQueueListening = 9101;
