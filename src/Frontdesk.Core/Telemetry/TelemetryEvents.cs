@@ -140,10 +140,10 @@ public static class TelemetryEvents
 
     /// <summary>
     /// A message or status in a signed webhook was skipped because one of its ids is malformed (its value is never
-    /// logged). Properties: <c>Item</c>, <c>Field</c>, <c>Length</c>.
+    /// logged; the message names the item, the field and its length).
     /// </summary>
     public const int WebhookItemSkipped = 2020;
 
-    /// <summary>An HTTP function threw; the caller got a 500 ProblemDetails without details. Properties: <c>Function</c>.</summary>
+    /// <summary>An HTTP function threw; the caller got a 500 ProblemDetails without details (the message names the function).</summary>
     public const int HttpFailed = 4300;
 }
