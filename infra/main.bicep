@@ -112,6 +112,7 @@ var tableNames = [
   'HandledMessages'
   'OutboundStatuses'
   'OutboundLedger'
+  'ConsoleOutbox'
 ]
 var claimCheckContainerName = 'webhook-bodies'
 var containerNames = [claimCheckContainerName]

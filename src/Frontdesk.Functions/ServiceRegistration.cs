@@ -6,6 +6,7 @@ using Frontdesk.Storage.Catalogue;
 using Frontdesk.Storage.Conversations;
 using Frontdesk.Storage.Inbox;
 using Frontdesk.Storage.Outbound;
+using Frontdesk.Storage.PhoneConsole;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -30,6 +31,7 @@ public static class ServiceRegistration
         services.AddFrontdeskInbox(configuration);
         services.AddFrontdeskRules(configuration);
         services.AddFrontdeskOutbound(configuration);
+        services.AddFrontdeskConsole(configuration);
         services.AddFrontdeskConversations(configuration);
         services.AddFrontdeskCatalogue(configuration);
         return services;

@@ -13,9 +13,10 @@ public static class ConversationsRegistration
     {
         services.AddFrontdeskStorageClients(configuration);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IHandledMessages>(sp => new HandledMessageLedger(
+        services.TryAddSingleton(sp => new HandledMessageLedger(
             sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.HandledMessages),
             sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IHandledMessages>(sp => sp.GetRequiredService<HandledMessageLedger>());
         services.TryAddSingleton<InboundMessageHandler>();
         return services;
     }
