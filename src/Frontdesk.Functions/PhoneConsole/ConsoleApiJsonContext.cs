@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Frontdesk.Functions.PhoneConsole;
@@ -10,4 +12,17 @@ namespace Frontdesk.Functions.PhoneConsole;
 [JsonSerializable(typeof(ConsoleSendRequest))]
 [JsonSerializable(typeof(ConsoleSendResponse))]
 [JsonSerializable(typeof(ConsoleConversationResponse))]
-internal sealed partial class ConsoleApiJsonContext : JsonSerializerContext;
+internal sealed partial class ConsoleApiJsonContext : JsonSerializerContext
+{
+    /// <summary>
+    /// Writes "€1.30" and "feuilleté" as themselves, not as \u escapes, for people reading the JSON. Served as
+    /// application/json with nosniff and parsed with JSON.parse, so '&lt;' needs no escaping either.
+    /// </summary>
+    public static ConsoleApiJsonContext Readable { get; } = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        PropertyNameCaseInsensitive = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}

@@ -77,7 +77,7 @@ public sealed class ConsoleConversationFunction(
             messages,
             Contact(stored?.State, time.GetUtcNow()),
             [.. book.Problems.Select(AdminMapping.ToResponse)]);
-        return AdminResults.Json(response, ConsoleApiJsonContext.Default.ConsoleConversationResponse);
+        return AdminResults.Json(response, ConsoleApiJsonContext.Readable.ConsoleConversationResponse);
     }
 
     /// <summary>The ledger's "step: detail → step: detail", one line per step; null while the message is still being decided.</summary>

@@ -81,7 +81,7 @@ public sealed partial class ConsoleSendFunction(
         }
 
         Log.Placed(logger, message.Type, id, phoneNumberId);
-        return AdminResults.Json(new ConsoleSendResponse(id, at), ConsoleApiJsonContext.Default.ConsoleSendResponse);
+        return AdminResults.Json(new ConsoleSendResponse(id, at), ConsoleApiJsonContext.Readable.ConsoleSendResponse);
     }
 
     private static string? Problem(ConsoleSendRequest body)

@@ -128,7 +128,7 @@
     article.dataset.id = m.id;
     const target = m.direction === 'in' ? m.id : m.inReplyTo;
     if (target) {
-      article.classList.toggle('selected', target === state.selected);
+      article.classList.toggle(m.direction === 'in' ? 'selected' : 'answers-selected', target === state.selected);
       article.addEventListener('click', (event) => {
         if (event.target.closest('button')) return;
         state.selected = target;
@@ -230,7 +230,8 @@
       image.alt = product.title;
       image.loading = 'lazy';
       image.referrerPolicy = 'no-referrer';
-      image.addEventListener('error', () => image.classList.add('broken'));
+      // Offline or a dead link: a tile with the product's initial instead of a broken-image icon.
+      image.addEventListener('error', () => image.replaceWith(el('div', 'product-image placeholder', product.title.slice(0, 1))));
       image.src = product.imageUrl;
       card.append(image);
     }
