@@ -80,7 +80,8 @@ public sealed class ConsolePageTests(ConsoleFixture fixture)
     [Fact]
     public async Task After_STOP_the_customer_gets_silence_and_the_Why_panel_says_why()
     {
-        await using var tab = await fixture.OpenConsoleAsync();
+        // Phone-sized: the Why panel sits below the chat and must still be found by its name.
+        await using var tab = await fixture.OpenConsoleAsync(width: 390, height: 844);
         await tab.SayAsync("STOP");
         await Expect(tab.Conversation).ToContainTextAsync("You will not receive automatic replies any more");
         var repliesBefore = await tab.Replies.CountAsync();
@@ -95,6 +96,7 @@ public sealed class ConsolePageTests(ConsoleFixture fixture)
         // moment to show up anyway before counting.
         await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
         Assert.Equal(repliesBefore, await tab.Replies.CountAsync());
+        await tab.ScreenshotAsync("console-phone");
     }
 
     [Fact]
