@@ -116,10 +116,10 @@ public sealed partial class InboundMessageHandler(
         [LoggerMessage(TelemetryEvents.ReplyQueued, LogLevel.Information, "Queued {ReplyKind} reply (rule '{RuleName}') from {PhoneNumberId} for {MessageId}")]
         public static partial void ReplyQueued(ILogger logger, string phoneNumberId, ReplyKind replyKind, string ruleName, string messageId);
 
-        [LoggerMessage(2001, LogLevel.Information, "Message {MessageId} was handled before: duplicate delivery ignored")]
+        [LoggerMessage(TelemetryEvents.InboundDuplicate, LogLevel.Information, "Message {MessageId} was handled before: duplicate delivery ignored")]
         public static partial void Duplicate(ILogger logger, string messageId);
 
-        [LoggerMessage(2002, LogLevel.Warning, "Message {MessageId} was decided but maybe not queued (crash?): queueing its recorded decision again")]
+        [LoggerMessage(TelemetryEvents.InboundRedispatched, LogLevel.Warning, "Message {MessageId} was decided but maybe not queued (crash?): queueing its recorded decision again")]
         public static partial void Redispatching(ILogger logger, string messageId);
     }
 }

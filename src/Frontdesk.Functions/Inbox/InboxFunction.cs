@@ -1,4 +1,5 @@
 using Frontdesk.Core.Conversations;
+using Frontdesk.Core.Telemetry;
 using Frontdesk.Core.Webhooks;
 using Frontdesk.Core.WhatsApp.Sending;
 using Frontdesk.Storage;
@@ -42,7 +43,7 @@ public sealed partial class InboxFunction(InboxReader reader, InboundMessageHand
 
     private static partial class Log
     {
-        [LoggerMessage(2010, LogLevel.Warning, "Claim check {ClaimCheck} points at a body already handled and deleted (a duplicate of a large webhook): nothing to do")]
+        [LoggerMessage(TelemetryEvents.InboxClaimCheckGone, LogLevel.Warning, "Claim check {ClaimCheck} points at a body already handled and deleted (a duplicate of a large webhook): nothing to do")]
         public static partial void ClaimCheckGone(ILogger logger, string claimCheck);
     }
 }
