@@ -1,3 +1,4 @@
+using Frontdesk.Core.Telemetry;
 using Frontdesk.Core.WhatsApp.Graph;
 using Frontdesk.Core.WhatsApp.Messages;
 using Microsoft.Extensions.Logging;
@@ -26,21 +27,24 @@ public sealed partial class TestContactSender(
         // The same refusal Meta would give (too long, too many buttons…), so the console shows what production would.
         if (!GraphRequestBuilder.TryBuild(message, out _, out var problem))
         {
-            LogRefused(logger, message.PhoneNumberId, message.To, message.Kind, problem);
+            Log.Refused(logger, message.PhoneNumberId, message.To, message.Kind, problem);
             return GraphSendResult.LocalFailure(problem);
         }
 
         var wamId = message.Body is MarkReadBody ? null : "wamid.CONSOLE." + message.IdempotencyKey;
         await outbox.StoreAsync(message, wamId, cancellationToken).ConfigureAwait(false);
-        LogStored(logger, message.PhoneNumberId, message.To, message.Kind, message.RuleName, message.IdempotencyKey);
+        Log.Stored(logger, message.PhoneNumberId, message.To, message.Kind, message.RuleName, message.IdempotencyKey);
         return GraphSendResult.Accepted(wamId);
     }
 
-    [LoggerMessage(EventId = 3030, Level = LogLevel.Information,
-        Message = "Not sent to Meta: {To} is a test contact; {PhoneNumberId} {ReplyKind} {RuleName} (key {IdempotencyKey}) stored in ConsoleOutbox")]
-    private static partial void LogStored(ILogger logger, string phoneNumberId, string to, ReplyKind replyKind, string? ruleName, string idempotencyKey);
+    private static partial class Log
+    {
+        [LoggerMessage(TelemetryEvents.ConsoleReplyStored, LogLevel.Information,
+            "Not sent to Meta: {To} is a test contact; {PhoneNumberId} {ReplyKind} {RuleName} (key {IdempotencyKey}) stored in ConsoleOutbox")]
+        public static partial void Stored(ILogger logger, string phoneNumberId, string to, ReplyKind replyKind, string? ruleName, string idempotencyKey);
 
-    [LoggerMessage(EventId = 3031, Level = LogLevel.Warning,
-        Message = "Not sent to test contact {To} of {PhoneNumberId} ({ReplyKind}): Meta would refuse it: {Problem}")]
-    private static partial void LogRefused(ILogger logger, string phoneNumberId, string to, ReplyKind replyKind, string problem);
+        [LoggerMessage(TelemetryEvents.ConsoleReplyRefused, LogLevel.Warning,
+            "Not sent to test contact {To} of {PhoneNumberId} ({ReplyKind}): Meta would refuse it: {Problem}")]
+        public static partial void Refused(ILogger logger, string phoneNumberId, string to, ReplyKind replyKind, string problem);
+    }
 }

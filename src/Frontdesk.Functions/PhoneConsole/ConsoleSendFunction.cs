@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Frontdesk.Core;
 using Frontdesk.Core.PhoneConsole;
+using Frontdesk.Core.Telemetry;
 using Frontdesk.Core.Webhooks;
 using Frontdesk.Functions.Admin;
 using Frontdesk.Storage.PhoneConsole;
@@ -122,13 +123,13 @@ public sealed partial class ConsoleSendFunction(
 
     private static partial class Log
     {
-        [LoggerMessage(9101, LogLevel.Information, "Console: test contact's {MessageType} message {MessageId} placed on webhook-inbox for {PhoneNumberId}")]
+        [LoggerMessage(TelemetryEvents.ConsoleMessagePlaced, LogLevel.Information, "Console: test contact's {MessageType} message {MessageId} placed on webhook-inbox for {PhoneNumberId}")]
         public static partial void Placed(ILogger logger, string messageType, string messageId, string phoneNumberId);
 
-        [LoggerMessage(9102, LogLevel.Warning, "Console: refused a message for a wa_id that is not a test contact (prefix {Prefix}); nothing placed on the inbox")]
+        [LoggerMessage(TelemetryEvents.ConsoleContactRefused, LogLevel.Warning, "Console: refused a message for a wa_id that is not a test contact (prefix {Prefix}); nothing placed on the inbox")]
         public static partial void RefusedContact(ILogger logger, string prefix);
 
-        [LoggerMessage(9103, LogLevel.Error, "Console: message not placed, storage unavailable")]
+        [LoggerMessage(TelemetryEvents.ConsoleStorageUnavailable, LogLevel.Error, "Console: message not placed, storage unavailable")]
         public static partial void StorageUnavailable(ILogger logger, Exception exception);
     }
 }
