@@ -33,7 +33,8 @@ public sealed class ConsoleFixture : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    public string ConsoleUrl => new Uri(BaseAddress, "/api/manage/console?code=" + FunctionKey).ToString();
+    /// <summary>The address DevHost prints on start: every browser test opens the console through it.</summary>
+    public string ConsoleUrl => DevHostApplication.ConsoleUrl(_app!) ?? throw new InvalidOperationException("DevHost gives no console address.");
 
     public async ValueTask InitializeAsync()
     {

@@ -96,7 +96,7 @@ public sealed class ConsolePageTests(ConsoleFixture fixture)
         // moment to show up anyway before counting.
         await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
         Assert.Equal(repliesBefore, await tab.Replies.CountAsync());
-        await tab.ScreenshotAsync("console-phone");
+        await tab.ScreenshotAsync("console-phone", fullPage: true);
     }
 
     [Fact]

@@ -79,6 +79,10 @@ public sealed partial class ConsoleSecurityTests(ConsoleFixture fixture)
         Assert.DoesNotMatch(@"\son[a-z]+=", html);
     }
 
+    [Fact]
+    public void DevHost_prints_the_console_address_with_its_local_key() =>
+        Assert.Equal(new Uri(fixture.BaseAddress, $"/api/manage/console?code={ConsoleFixture.FunctionKey}").ToString(), fixture.ConsoleUrl);
+
     [Theory]
     [InlineData("/api/manage/console/console.js", "text/javascript")]
     [InlineData("/api/manage/console/console.css", "text/css")]

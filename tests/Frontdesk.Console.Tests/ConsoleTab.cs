@@ -39,11 +39,11 @@ public sealed class ConsoleTab(IPage page) : IAsyncDisposable
     public async Task<string> WaIdAsync() => (await Page.Locator("#wa-id").TextContentAsync() ?? "").TrimStart('+');
 
     /// <summary>Saves a screenshot next to the test assembly (copied to docs/images by hand when the page changes).</summary>
-    public async Task ScreenshotAsync(string name)
+    public async Task ScreenshotAsync(string name, bool fullPage = false)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(folder);
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png") });
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = fullPage });
     }
 
     public async ValueTask DisposeAsync() => await Page.Context.CloseAsync();

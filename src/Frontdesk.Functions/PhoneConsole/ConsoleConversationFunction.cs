@@ -56,12 +56,15 @@ public sealed class ConsoleConversationFunction(
         var products = new ProductViews(index, book.Settings.Culture);
         var read = entries.Select(e => e.Outbound?.Body).OfType<Core.WhatsApp.Messages.MarkReadBody>().Select(r => r.MessageId).ToHashSet(StringComparer.Ordinal);
 
+        // One point read per customer message, all at once: the page asks every second.
+        var decisions = await Task.WhenAll(entries.Select(e => e.Inbound is null
+            ? Task.FromResult<string?>(null)
+            : ledger.ReadDecisionAsync(e.At, e.MessageId, cancellationToken))).ConfigureAwait(false);
         var messages = new List<ConsoleMessageView>();
-        foreach (var entry in entries)
+        foreach (var (entry, decision) in entries.Zip(decisions))
         {
             if (entry.Inbound is { } inbound)
             {
-                var decision = await ledger.ReadDecisionAsync(entry.At, entry.MessageId, cancellationToken).ConfigureAwait(false);
                 messages.Add(ConsoleMessageViews.Inbound(entry, inbound, read.Contains(entry.MessageId), Steps(decision), products));
             }
             else if (entry.Outbound is { } outbound && ConsoleMessageViews.Outbound(entry, outbound, products) is { } view)

@@ -72,7 +72,7 @@ public sealed partial class ConsoleSendFunction(
         var at = time.GetUtcNow();
         try
         {
-            await outbox.RecordInboundAsync(phoneNumberId, body.WaId!, id, message, cancellationToken).ConfigureAwait(false);
+            await outbox.RecordInboundAsync(phoneNumberId, body.WaId!, id, at, message, cancellationToken).ConfigureAwait(false);
             await inbox.StoreAsync(ConsoleWebhook.Build(phoneNumberId, body.WaId!, name, id, at, message), cancellationToken).ConfigureAwait(false);
         }
         catch (StorageUnavailableException e)

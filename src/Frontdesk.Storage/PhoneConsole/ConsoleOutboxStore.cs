@@ -29,11 +29,15 @@ public sealed class ConsoleOutboxStore(TableClient table, TimeProvider time) : I
         await UpsertAsync(entity, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Keeps the console's copy of what the customer sent, before it goes to the inbox.</summary>
-    public async Task RecordInboundAsync(string phoneNumberId, string waId, string messageId, ConsoleMessage message, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Keeps the console's copy of what the customer sent, before it goes to the inbox. <paramref name="at"/> is the
+    /// message's own timestamp, which also finds its decision in <c>HandledMessages</c>.
+    /// </summary>
+    public async Task RecordInboundAsync(string phoneNumberId, string waId, string messageId, DateTimeOffset at, ConsoleMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
         var entity = Row(phoneNumberId, waId, In, messageId);
+        entity["At"] = at;
         entity["Type"] = message.Type;
         entity["Json"] = JsonSerializer.Serialize(message, ConsoleJsonContext.Default.ConsoleMessage);
         entity["WamId"] = messageId;
