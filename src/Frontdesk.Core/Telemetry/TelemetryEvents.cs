@@ -51,12 +51,6 @@ public static class TelemetryEvents
     /// <summary>A contact row was written by someone else first; the caller reads it again.</summary>
     public const int ContactConflict = 2210;
 
-    /// <summary>The demo business was written into empty rule tables.</summary>
-    public const int DemoBusinessSeeded = 2220;
-
-    /// <summary>The demo business was not written: a rule table already holds rows.</summary>
-    public const int DemoBusinessNotSeeded = 2221;
-
     /// <summary>A reply was accepted by the Graph API. Properties: <c>PhoneNumberId</c>, <c>ReplyKind</c>.</summary>
     public const int ReplySent = 3000;
 
@@ -126,8 +120,11 @@ public static class TelemetryEvents
     /// <summary>DevHost: a function is disabled by <c>AzureWebJobs.&lt;Name&gt;.Disabled</c>.</summary>
     public const int DevHostFunctionDisabled = 9002;
 
-    /// <summary>DevHost: the demo catalogue was imported into the empty default catalogue.</summary>
-    public const int DevHostDemoCatalogueImported = 9003;
+    /// <summary>DevHost: the demo bakery (rules and catalogue) was written into a completely empty setup.</summary>
+    public const int DevHostDemoSeeded = 9003;
+
+    /// <summary>DevHost: the demo bakery was not written, and why (the setup holds rows, or <c>DevHost__SeedDemo</c> is false).</summary>
+    public const int DevHostDemoNotSeeded = 9004;
 
     /// <summary>DevHost: a queue trigger started listening.</summary>
     public const int DevHostQueueListening = 9101;
@@ -155,4 +152,13 @@ public static class TelemetryEvents
 
     /// <summary>DevHost: Azurite was stopped.</summary>
     public const int DevHostAzuriteStopped = 9303;
+
+    /// <summary>
+    /// A message or status in a signed webhook was skipped because one of its ids is malformed (its value is never
+    /// logged). Properties: <c>Item</c>, <c>Field</c>, <c>Length</c>.
+    /// </summary>
+    public const int WebhookItemSkipped = 2020;
+
+    /// <summary>An HTTP function threw; the caller got a 500 ProblemDetails without details. Properties: <c>Function</c>.</summary>
+    public const int HttpFailed = 4300;
 }

@@ -11,5 +11,4 @@ namespace Frontdesk.Functions.Admin;
 [JsonSerializable(typeof(ValidateResponse))]
 [JsonSerializable(typeof(ExplainRequest))]
 [JsonSerializable(typeof(ExplainResponse))]
-[JsonSerializable(typeof(AdminError))]
 internal sealed partial class AdminJsonContext : JsonSerializerContext;

@@ -1,4 +1,5 @@
 using Frontdesk.Core.Conversations;
+using Frontdesk.Core.Identifiers;
 using Frontdesk.Core.Telemetry;
 using Frontdesk.Core.Webhooks;
 using Frontdesk.Core.WhatsApp.Sending;
@@ -30,11 +31,23 @@ public sealed partial class InboxFunction(InboxReader reader, InboundMessageHand
         var batch = WebhookParser.Parse(body.Body);
         foreach (var status in batch.Statuses)
         {
+            if (WebhookIds.Malformed(status) is { } field)
+            {
+                Log.Skipped(logger, "status", field, WebhookIds.LengthOf(status, field));
+                continue;
+            }
+
             await statuses.ApplyAsync(status, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var inbound in batch.Messages)
         {
+            if (WebhookIds.Malformed(inbound) is { } field)
+            {
+                Log.Skipped(logger, "message", field, WebhookIds.LengthOf(inbound, field));
+                continue;
+            }
+
             await handler.HandleAsync(inbound, cancellationToken).ConfigureAwait(false);
         }
 
@@ -43,6 +56,10 @@ public sealed partial class InboxFunction(InboxReader reader, InboundMessageHand
 
     private static partial class Log
     {
+        [LoggerMessage(TelemetryEvents.WebhookItemSkipped, LogLevel.Warning,
+            "Skipped a {Item} of a signed webhook: its {Field} ({Length} characters) is not a valid id; nothing is stored or sent for it")]
+        public static partial void Skipped(ILogger logger, string item, string field, int length);
+
         [LoggerMessage(TelemetryEvents.InboxClaimCheckGone, LogLevel.Warning, "Claim check {ClaimCheck} points at a body already handled and deleted (a duplicate of a large webhook): nothing to do")]
         public static partial void ClaimCheckGone(ILogger logger, string claimCheck);
     }

@@ -3,7 +3,9 @@ using Frontdesk.Core.Catalogue;
 using Frontdesk.Core.Conversations;
 using Frontdesk.Core.PhoneConsole;
 using Frontdesk.Core.Rules;
+using Frontdesk.Core.Identifiers;
 using Frontdesk.Functions.Admin;
+using Frontdesk.Functions.Http;
 using Frontdesk.Storage.Conversations;
 using Frontdesk.Storage.PhoneConsole;
 using Microsoft.AspNetCore.Http;
@@ -44,9 +46,9 @@ public sealed class ConsoleConversationFunction(
         }
 
         var number = request.Query["phoneNumberId"].ToString().Trim();
-        if (number.Length > 0 && !number.All(char.IsAsciiDigit))
+        if (number.Length > 0 && !PhoneNumberId.TryParse(number, out _))
         {
-            return ConsoleProblems.BadRequest("phoneNumberId is the business number's phone_number_id: digits only.");
+            return Problems.BadRequest($"phoneNumberId '{Problems.Quote(number)}' is not {PhoneNumberId.Format}.", "phoneNumberId");
         }
 
         var phoneNumberId = number.Length == 0 ? options.Value.PhoneNumberId : number;

@@ -1,9 +1,11 @@
-using System.Text.Json;
 using Frontdesk.Core;
 using Frontdesk.Core.PhoneConsole;
 using Frontdesk.Core.Telemetry;
 using Frontdesk.Core.Webhooks;
+using Frontdesk.Core.Identifiers;
+using Frontdesk.Core.Limits;
 using Frontdesk.Functions.Admin;
+using Frontdesk.Functions.Http;
 using Frontdesk.Storage.PhoneConsole;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -33,22 +35,13 @@ public sealed partial class ConsoleSendFunction(
     {
         ArgumentNullException.ThrowIfNull(request);
         ConsoleAssets.Secure(request.HttpContext.Response);
-        ConsoleSendRequest? body;
-        try
+        var (body, invalid) = await JsonBody.ReadAsync(request, ConsoleApiJsonContext.Default.ConsoleSendRequest, "waId, name and one of text, reply or order", cancellationToken).ConfigureAwait(false);
+        if (body is null)
         {
-            body = await JsonSerializer.DeserializeAsync(request.Body, ConsoleApiJsonContext.Default.ConsoleSendRequest, cancellationToken).ConfigureAwait(false);
-        }
-        catch (JsonException e)
-        {
-            return ConsoleProblems.BadRequest($"The body is not JSON with waId, name and one of text, reply or order: {e.Message}");
+            return invalid!;
         }
 
         var prefix = options.Value.TestNumberPrefix;
-        if (body is null)
-        {
-            return ConsoleProblems.BadRequest("The body is empty: send JSON with waId, name and one of text, reply or order.");
-        }
-
         if (!TestContacts.IsTestContact(body.WaId, prefix))
         {
             Log.RefusedContact(logger, prefix);
@@ -57,7 +50,7 @@ public sealed partial class ConsoleSendFunction(
 
         if (Problem(body) is { } problem)
         {
-            return ConsoleProblems.BadRequest(problem);
+            return Problems.BadRequest(problem.Detail, problem.Parameter);
         }
 
         var phoneNumberId = string.IsNullOrWhiteSpace(body.PhoneNumberId) ? options.Value.PhoneNumberId : body.PhoneNumberId.Trim();
@@ -85,37 +78,37 @@ public sealed partial class ConsoleSendFunction(
         return AdminResults.Json(new ConsoleSendResponse(id, at), ConsoleApiJsonContext.Readable.ConsoleSendResponse);
     }
 
-    private static string? Problem(ConsoleSendRequest body)
+    private static (string Detail, string Parameter)? Problem(ConsoleSendRequest body)
     {
         var given = (string.IsNullOrEmpty(body.Text) ? 0 : 1) + (body.Reply is null ? 0 : 1) + (body.Order is null ? 0 : 1);
         if (given != 1)
         {
-            return "Give exactly one of text (what the customer types), reply (a tapped button or list row: kind, id, title) or order (items).";
+            return ("Give exactly one of text (what the customer types), reply (a tapped button or list row: kind, id, title) or order (items).", "text");
         }
 
-        if (body.PhoneNumberId is { Length: > 0 } number && !number.Trim().All(char.IsAsciiDigit))
+        if (body.PhoneNumberId is { Length: > 0 } number && !PhoneNumberId.TryParse(number.Trim(), out _))
         {
-            return "phoneNumberId is the business number's phone_number_id: digits only.";
+            return ($"phoneNumberId '{Problems.Quote(number)}' is not {PhoneNumberId.Format}.", "phoneNumberId");
         }
 
         if (body.Name is { Length: > MaxNameLength })
         {
-            return $"name is at most {MaxNameLength} characters.";
+            return ($"name is at most {MaxNameLength} characters.", "name");
         }
 
-        if (body.Text is { Length: > 4096 })
+        if (body.Text is { Length: > WhatsAppLimits.TextBody })
         {
-            return "text is at most 4096 characters, as on WhatsApp.";
+            return ($"text is at most {WhatsAppLimits.TextBody} characters, as on WhatsApp.", "text");
         }
 
         if (body.Reply is { } reply && (reply.Kind is not (ConsoleReply.Button or ConsoleReply.List) || string.IsNullOrWhiteSpace(reply.Id) || string.IsNullOrWhiteSpace(reply.Title)))
         {
-            return "reply needs kind (button or list), id and title.";
+            return ("reply needs kind (button or list), id and title.", "reply");
         }
 
         if (body.Order is { } order && (order.Items is not { Count: > 0 } || order.Items.Any(i => string.IsNullOrWhiteSpace(i.ProductRetailerId) || i.Quantity < 1 || string.IsNullOrWhiteSpace(i.Currency))))
         {
-            return "order needs items, each with productRetailerId, a quantity of at least 1, itemPrice and currency.";
+            return ("order needs items, each with productRetailerId, a quantity of at least 1, itemPrice and currency.", "order");
         }
 
         return null;

@@ -109,7 +109,7 @@ public sealed class SendLedgerStore(TableClient table, TimeProvider time) : ISen
     /// <summary>The row for a key, for tests and operators' tools.</summary>
     public async Task<TableEntity?> GetAsync(string phoneNumberId, string idempotencyKey, CancellationToken cancellationToken = default)
     {
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(TableKey.Encode(phoneNumberId), TableKey.Encode(idempotencyKey), cancellationToken: cancellationToken)
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(PhoneNumberKey.Of(phoneNumberId), TableKey.Encode(idempotencyKey), cancellationToken: cancellationToken)
             .ConfigureAwait(false);
         return row.HasValue ? row.Value : null;
     }
@@ -143,5 +143,5 @@ public sealed class SendLedgerStore(TableClient table, TimeProvider time) : ISen
     }
 
     private static (string Partition, string Row) Keys(OutboundMessage message) =>
-        (TableKey.Encode(message.PhoneNumberId), TableKey.Encode(message.IdempotencyKey));
+        (PhoneNumberKey.Of(message.PhoneNumberId), TableKey.Encode(message.IdempotencyKey));
 }

@@ -43,7 +43,7 @@ public sealed class InboxFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var tables = RuleTables.From(azurite.Tables, _prefix);
-        await new DemoBusinessSeeder(tables, NullLogger<DemoBusinessSeeder>.Instance).SeedIfEmptyAsync(Ct);
+        await new DemoBusinessSeeder(tables).SeedIfEmptyAsync(Ct);
         _bodies = new BlobContainerClient(azurite.ConnectionString, _prefix + "-bodies");
         await _bodies.CreateIfNotExistsAsync(cancellationToken: Ct);
         _ledger = new HandledMessageLedger(azurite.Table(_prefix + StorageNames.Tables.HandledMessages), _time);
@@ -52,8 +52,8 @@ public sealed class InboxFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
             _ledger,
             new TableRuleSource(tables, _time, Options.Create(new FrontdeskOptions()), NullLogger<TableRuleSource>.Instance),
             new ContactStore(azurite.Table(_prefix + StorageNames.Tables.Contacts), NullLogger<ContactStore>.Instance),
-            new ReplyEngine(_time),
-            new OutboundQueue(OutQueue, azurite.Queue(_prefix + "out-poison")),
+            new ReplyEngine(_time, FixedIndexProvider.EmptyCatalogue()),
+            new OutboundQueue(OutQueue, azurite.Queue(_prefix + "out-poison"), new QueueSignals()),
             NullLogger<InboundMessageHandler>.Instance);
         _function = new InboxFunction(new InboxReader(_bodies), handler, _statuses, NullLogger<InboxFunction>.Instance);
     }
@@ -85,7 +85,7 @@ public sealed class InboxFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
         var body = Body([Text("15550199993", "wamid.BIG", new string('a', WebhookInbox.MaxQueueBodyBytes + 4_000))], []);
         var inboxQueue = azurite.Queue(_prefix + "inbox");
         await inboxQueue.CreateIfNotExistsAsync(cancellationToken: Ct);
-        await new WebhookInbox(inboxQueue, _bodies, _time).StoreAsync(body, Ct);
+        await new WebhookInbox(inboxQueue, _bodies, _time, new QueueSignals()).StoreAsync(body, Ct);
         var delivered = (await inboxQueue.ReceiveMessageAsync(cancellationToken: Ct)).Value;
         var blob = InboxMessage.ClaimCheckBlob(delivered.Body.ToMemory().Span);
 
@@ -106,7 +106,7 @@ public sealed class InboxFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
         var body = Body([Text("15550199994", "wamid.BIG-DUP", new string('b', WebhookInbox.MaxQueueBodyBytes + 4_000))], []);
         var inboxQueue = azurite.Queue(_prefix + "inbox-dup");
         await inboxQueue.CreateIfNotExistsAsync(cancellationToken: Ct);
-        var inbox = new WebhookInbox(inboxQueue, _bodies, _time);
+        var inbox = new WebhookInbox(inboxQueue, _bodies, _time, new QueueSignals());
         await inbox.StoreAsync(body, Ct);
         await inbox.StoreAsync(body, Ct);
         var deliveries = (await inboxQueue.ReceiveMessagesAsync(2, cancellationToken: Ct)).Value;
