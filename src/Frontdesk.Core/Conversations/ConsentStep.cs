@@ -58,7 +58,8 @@ internal static class ConsentStep
 
         if (context.PausedUntil is { } until && until > context.Now)
         {
-            context.Step("silenced", $"automatic replies are paused until {until:u} (BotPausedUntil); nothing is sent");
+            var why = context.PauseReason is { } reason ? $" because of {reason}" : string.Empty;
+            context.Step("silenced", $"automatic replies are paused until {until:u} (BotPausedUntil){why}; nothing is sent");
             return true;
         }
 

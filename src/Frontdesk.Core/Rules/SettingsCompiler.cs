@@ -32,6 +32,11 @@ internal static class SettingsCompiler
             MenuButton = Text(columns, "MenuButton", MessageLimits.ListButton, problems) ?? defaults.MenuButton,
             OptOutText = Text(columns, "OptOutText", MessageLimits.TextBody, problems) ?? defaults.OptOutText,
             OptInText = Text(columns, "OptInText", MessageLimits.TextBody, problems) ?? defaults.OptInText,
+            HumanPauseHours = Number(columns, "HumanPauseHours", defaults.HumanPauseHours, 0, 24 * 365, problems),
+            BusinessAppAutoTexts = [.. (columns.Text("BusinessAppAutoTexts") ?? string.Empty)
+                .Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)],
+            StormReplies = Number(columns, "StormReplies", defaults.StormReplies, 1, 1000, problems),
+            StormMinutes = Number(columns, "StormMinutes", defaults.StormMinutes, 1, 24 * 60, problems),
             CatalogId = columns.Text("CatalogId"),
             CatalogueNoMatchText = Text(columns, "CatalogueNoMatchText", MessageLimits.TextBody, problems),
             OrderReplyText = Text(columns, "OrderReplyText", MessageLimits.TextBody, problems),

@@ -1,4 +1,5 @@
 using Frontdesk.Core.Conversations;
+using Frontdesk.Core.Telemetry;
 using Frontdesk.Core.Webhooks;
 using Frontdesk.Core.WhatsApp.Sending;
 using Frontdesk.Storage;
@@ -9,10 +10,18 @@ using Microsoft.Extensions.Logging;
 namespace Frontdesk.Functions.Inbox;
 
 /// <summary>
-/// Takes each stored webhook body off <c>webhook-inbox</c>: statuses are recorded, each customer message gets its
-/// one reply decision. Exceptions escape on purpose: the host retries, then parks the body in <c>webhook-inbox-poison</c>.
+/// Takes each stored webhook body off <c>webhook-inbox</c>: statuses are recorded (and a 131050 marks the contact),
+/// echoes of the business's own messages pause or resume automatic replies, then each customer message gets its one
+/// reply decision (after the echoes, so an owner's reply in the same body already silences the bot). Unusable parts
+/// of the body are logged and skipped. Exceptions escape on purpose: the host retries, then parks the body in <c>webhook-inbox-poison</c>.
 /// </summary>
-public sealed partial class InboxFunction(InboxReader reader, InboundMessageHandler handler, IStatusStore statuses, ILogger<InboxFunction> logger)
+public sealed partial class InboxFunction(
+    InboxReader reader,
+    InboundMessageHandler handler,
+    IStatusStore statuses,
+    StatusSignalHandler statusSignals,
+    EchoHandler echoes,
+    ILogger<InboxFunction> logger)
 {
     [Function("Inbox")]
     public async Task Run(
@@ -27,9 +36,20 @@ public sealed partial class InboxFunction(InboxReader reader, InboundMessageHand
         }
 
         var batch = WebhookParser.Parse(body.Body);
+        foreach (var skipped in batch.Skipped)
+        {
+            Log.Skipped(logger, skipped.PhoneNumberId, skipped.Id ?? "(none)", skipped.Reason);
+        }
+
         foreach (var status in batch.Statuses)
         {
             await statuses.ApplyAsync(status, cancellationToken).ConfigureAwait(false);
+            await statusSignals.HandleAsync(status, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var echo in batch.Echoes)
+        {
+            await echoes.HandleAsync(echo, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var inbound in batch.Messages)
@@ -44,5 +64,8 @@ public sealed partial class InboxFunction(InboxReader reader, InboundMessageHand
     {
         [LoggerMessage(2010, LogLevel.Warning, "Claim check {ClaimCheck} points at a body already handled and deleted (a duplicate of a large webhook): nothing to do")]
         public static partial void ClaimCheckGone(ILogger logger, string claimCheck);
+
+        [LoggerMessage(TelemetryEvents.WebhookItemSkipped, LogLevel.Warning, "Webhook item {ItemId} for {PhoneNumberId} skipped: {Reason}; the rest of the body is handled")]
+        public static partial void Skipped(ILogger logger, string phoneNumberId, string itemId, string reason);
     }
 }

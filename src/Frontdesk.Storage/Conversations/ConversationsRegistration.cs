@@ -17,6 +17,9 @@ public static class ConversationsRegistration
             sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.HandledMessages),
             sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<InboundMessageHandler>();
+        services.TryAddSingleton<ContactUpdater>();
+        services.TryAddSingleton<EchoHandler>();
+        services.TryAddSingleton<StatusSignalHandler>();
         return services;
     }
 }

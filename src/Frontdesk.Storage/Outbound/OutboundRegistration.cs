@@ -31,6 +31,9 @@ public static class OutboundRegistration
         services.TryAddSingleton<ISendLedger>(sp => new SendLedgerStore(
             sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.OutboundLedger),
             sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<ISentMessageIndex>(sp => new SendLedgerStore(
+            sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.OutboundLedger),
+            sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IStatusStore>(sp => new OutboundStatusStore(
             sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.OutboundStatuses),
             sp.GetRequiredService<TimeProvider>(),
