@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Frontdesk.Core.Catalogue;
+using Frontdesk.Core.Text;
 
 namespace Frontdesk.Benchmarks;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Runtime.InteropServices;
+using Frontdesk.Core.Text;
 
 namespace Frontdesk.Core.Catalogue;
 
@@ -313,7 +314,7 @@ public sealed class CatalogueIndex
     private static List<QueryWord> QueryWords(string query, StopWords stopWords)
     {
         var words = new List<QueryWord>();
-        foreach (var word in TextNormaliser.Words(query))
+        foreach (var word in TextNormaliser.WordList(query))
         {
             var stem = TextNormaliser.Stem(word);
             if (stopWords.Contains(word) || words.Exists(existing => existing.Stem == stem))

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Frontdesk.Core.Limits;
 using Frontdesk.Core.WhatsApp.Messages;
 
 namespace Frontdesk.Core.Catalogue;
@@ -13,7 +14,7 @@ public sealed class CatalogueReplyBuilder(CatalogueSettings settings)
     public CatalogueTexts Texts => CatalogueTexts.For(_culture);
 
     /// <summary>How many products a reply can show: 30 in a multi-product message, 10 in a list.</summary>
-    public int Capacity => _catalogId is null ? CatalogueLimits.ListRows : CatalogueLimits.ProductListItems;
+    public int Capacity => _catalogId is null ? WhatsAppLimits.MaxListRows : WhatsAppLimits.MaxProducts;
 
     public IReadOnlyList<OutboundBody> Results(string query, CatalogueSearchResult result)
     {
@@ -28,7 +29,7 @@ public sealed class CatalogueReplyBuilder(CatalogueSettings settings)
     }
 
     public TextBody NoMatch() =>
-        new(CatalogueLimits.Truncate(string.IsNullOrWhiteSpace(settings.NoMatchText) ? Texts.NoMatch : settings.NoMatchText, CatalogueLimits.TextBody));
+        new(WhatsAppLimits.Truncate(string.IsNullOrWhiteSpace(settings.NoMatchText) ? Texts.NoMatch : settings.NoMatchText, WhatsAppLimits.TextBody));
 
     /// <summary>One product: from the Meta catalogue when the business has one, else a text card.</summary>
     public OutboundBody Single(Product product)
@@ -36,7 +37,7 @@ public sealed class CatalogueReplyBuilder(CatalogueSettings settings)
         ArgumentNullException.ThrowIfNull(product);
         return _catalogId is null
             ? Card(product)
-            : new ProductBody(_catalogId, product.Sku, product.InStock ? null : CatalogueLimits.Truncate(string.Format(_culture, Texts.OutOfStockNotice, product.Title), CatalogueLimits.InteractiveBody));
+            : new ProductBody(_catalogId, product.Sku, product.InStock ? null : WhatsAppLimits.Truncate(string.Format(_culture, Texts.OutOfStockNotice, product.Title), WhatsAppLimits.InteractiveBody));
     }
 
     public TextBody Card(Product product)
@@ -48,7 +49,7 @@ public sealed class CatalogueReplyBuilder(CatalogueSettings settings)
             .Append(product.InStock ? Texts.InStock : Texts.OutOfStock);
         if (!string.IsNullOrWhiteSpace(product.Description))
         {
-            card.Append("\n\n").Append(CatalogueLimits.Truncate(product.Description, 1000));
+            card.Append("\n\n").Append(WhatsAppLimits.Truncate(product.Description, 1000));
         }
 
         if (!string.IsNullOrWhiteSpace(product.Link))
@@ -56,7 +57,7 @@ public sealed class CatalogueReplyBuilder(CatalogueSettings settings)
             card.Append("\n\n").Append(product.Link);
         }
 
-        return new TextBody(CatalogueLimits.Truncate(card.ToString(), CatalogueLimits.TextBody), PreviewUrl: !string.IsNullOrWhiteSpace(product.Link));
+        return new TextBody(WhatsAppLimits.Truncate(card.ToString(), WhatsAppLimits.TextBody), PreviewUrl: !string.IsNullOrWhiteSpace(product.Link));
     }
 
     /// <summary>The collections as a list (≤ 10, largest first); picking one sends its products.</summary>
@@ -65,22 +66,22 @@ public sealed class CatalogueReplyBuilder(CatalogueSettings settings)
         ArgumentNullException.ThrowIfNull(index);
         var rows = index.Collections
             .Where(collection => CatalogueRowIds.ForCollection(collection.Name).Length <= CatalogueRowIds.MaxLength)
-            .Take(CatalogueLimits.ListRows)
+            .Take(WhatsAppLimits.MaxListRows)
             .Select(collection => new ListRow(
                 CatalogueRowIds.ForCollection(collection.Name),
-                CatalogueLimits.Truncate(collection.Name, CatalogueLimits.ListRowTitle),
-                CatalogueLimits.Truncate(string.Format(_culture, Texts.ProductsInCollection, collection.Count), CatalogueLimits.ListRowDescription)))
+                WhatsAppLimits.Truncate(collection.Name, WhatsAppLimits.RowTitle),
+                WhatsAppLimits.Truncate(string.Format(_culture, Texts.ProductsInCollection, collection.Count), WhatsAppLimits.RowDescription)))
             .ToList();
         if (rows.Count == 0)
         {
             // A catalogue without collections: show its first products instead.
-            return index.Count == 0 ? NoMatch() : List("", new CatalogueSearchResult(index.First(CatalogueLimits.ListRows), index.Count, CatalogueMatchKind.Words));
+            return index.Count == 0 ? NoMatch() : List("", new CatalogueSearchResult(index.First(WhatsAppLimits.MaxListRows), index.Count, CatalogueMatchKind.Words));
         }
 
         return new ListBody(
-            CatalogueLimits.Truncate(Texts.Collections, CatalogueLimits.ListBody),
-            CatalogueLimits.Truncate(Texts.ChooseCollection, CatalogueLimits.ListButton),
-            [new ListSection(CatalogueLimits.Truncate(Texts.ChooseCollection, CatalogueLimits.ListSectionTitle), rows)]);
+            WhatsAppLimits.Truncate(Texts.Collections, WhatsAppLimits.ListBody),
+            WhatsAppLimits.Truncate(Texts.ChooseCollection, WhatsAppLimits.ListButton),
+            [new ListSection(WhatsAppLimits.Truncate(Texts.ChooseCollection, WhatsAppLimits.SectionTitle), rows)]);
     }
 
     public ListBody List(string query, CatalogueSearchResult result)
@@ -88,13 +89,13 @@ public sealed class CatalogueReplyBuilder(CatalogueSettings settings)
         ArgumentNullException.ThrowIfNull(result);
         var rows = result.Hits
             .Where(product => CatalogueRowIds.ForProduct(product.Sku).Length <= CatalogueRowIds.MaxLength)
-            .Take(CatalogueLimits.ListRows)
+            .Take(WhatsAppLimits.MaxListRows)
             .Select(Row)
             .ToList();
         return new ListBody(
-            CatalogueLimits.Truncate(Intro(query, result.Total), CatalogueLimits.ListBody),
-            CatalogueLimits.Truncate(Texts.SeeProducts, CatalogueLimits.ListButton),
-            [new ListSection(CatalogueLimits.Truncate(Texts.ResultsHeader, CatalogueLimits.ListSectionTitle), rows)],
+            WhatsAppLimits.Truncate(Intro(query, result.Total), WhatsAppLimits.ListBody),
+            WhatsAppLimits.Truncate(Texts.SeeProducts, WhatsAppLimits.ListButton),
+            [new ListSection(WhatsAppLimits.Truncate(Texts.ResultsHeader, WhatsAppLimits.SectionTitle), rows)],
             Footer: MoreFooter(rows.Count, result.Total));
     }
 
@@ -102,7 +103,7 @@ public sealed class CatalogueReplyBuilder(CatalogueSettings settings)
     {
         ArgumentNullException.ThrowIfNull(result);
         var catalogId = _catalogId ?? throw new InvalidOperationException("A multi-product message needs a CatalogId.");
-        var shown = result.Hits.Take(CatalogueLimits.ProductListItems).ToList();
+        var shown = result.Hits.Take(WhatsAppLimits.MaxProducts).ToList();
         var body = new StringBuilder(Intro(query, result.Total));
         var outOfStock = shown.Where(product => !product.InStock).Select(product => product.Title).ToList();
         if (outOfStock.Count > 0)
@@ -112,8 +113,8 @@ public sealed class CatalogueReplyBuilder(CatalogueSettings settings)
 
         return new ProductListBody(
             catalogId,
-            CatalogueLimits.Truncate(Texts.ResultsHeader, CatalogueLimits.HeaderText),
-            CatalogueLimits.Truncate(body.ToString(), CatalogueLimits.InteractiveBody),
+            WhatsAppLimits.Truncate(Texts.ResultsHeader, WhatsAppLimits.Header),
+            WhatsAppLimits.Truncate(body.ToString(), WhatsAppLimits.InteractiveBody),
             Sections(shown),
             Footer: MoreFooter(shown.Count, result.Total));
     }
@@ -133,14 +134,14 @@ public sealed class CatalogueReplyBuilder(CatalogueSettings settings)
         var groups = new List<(string Title, List<string> Skus)>();
         foreach (var product in products)
         {
-            var title = CatalogueLimits.Truncate(string.IsNullOrWhiteSpace(product.Collection) ? other : product.Collection.Trim(), CatalogueLimits.ProductSectionTitle);
+            var title = WhatsAppLimits.Truncate(string.IsNullOrWhiteSpace(product.Collection) ? other : product.Collection.Trim(), WhatsAppLimits.SectionTitle);
             var group = groups.FindIndex(existing => string.Equals(existing.Title, title, StringComparison.OrdinalIgnoreCase));
-            if (group < 0 && groups.Count == CatalogueLimits.ProductListSections - 1 && !groups.Exists(existing => existing.Title == other))
+            if (group < 0 && groups.Count == WhatsAppLimits.MaxSections - 1 && !groups.Exists(existing => existing.Title == other))
             {
                 groups.Add((other, []));
             }
 
-            if (group < 0 && groups.Count >= CatalogueLimits.ProductListSections)
+            if (group < 0 && groups.Count >= WhatsAppLimits.MaxSections)
             {
                 group = groups.FindIndex(existing => existing.Title == other);
             }
@@ -172,15 +173,15 @@ public sealed class CatalogueReplyBuilder(CatalogueSettings settings)
 
         return new ListRow(
             CatalogueRowIds.ForProduct(product.Sku),
-            CatalogueLimits.Truncate(product.Title, CatalogueLimits.ListRowTitle),
-            CatalogueLimits.Truncate(description.ToString(), CatalogueLimits.ListRowDescription));
+            WhatsAppLimits.Truncate(product.Title, WhatsAppLimits.RowTitle),
+            WhatsAppLimits.Truncate(description.ToString(), WhatsAppLimits.RowDescription));
     }
 
     private string Intro(string query, int total) =>
         string.IsNullOrWhiteSpace(query)
             ? Texts.ResultsHeader
-            : string.Format(_culture, Texts.ResultsFor, total, CatalogueLimits.Truncate(query.Trim(), 60));
+            : string.Format(_culture, Texts.ResultsFor, total, WhatsAppLimits.Truncate(query.Trim(), 60));
 
     private string? MoreFooter(int shown, int total) =>
-        total > shown ? CatalogueLimits.Truncate(string.Format(_culture, Texts.MoreResults, shown, total), CatalogueLimits.Footer) : null;
+        total > shown ? WhatsAppLimits.Truncate(string.Format(_culture, Texts.MoreResults, shown, total), WhatsAppLimits.Footer) : null;
 }

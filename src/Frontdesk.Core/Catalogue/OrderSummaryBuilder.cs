@@ -1,4 +1,5 @@
 using System.Text;
+using Frontdesk.Core.Limits;
 using Frontdesk.Core.Webhooks.Events;
 using Frontdesk.Core.WhatsApp.Messages;
 
@@ -35,7 +36,7 @@ public static class OrderSummaryBuilder
         foreach (var line in lines)
         {
             // A huge cart must still fit one text message: the totals always stay.
-            if (summary.Length + line.Length + footer.Length + 8 > CatalogueLimits.TextBody)
+            if (summary.Length + line.Length + footer.Length + 8 > WhatsAppLimits.TextBody)
             {
                 summary.Append("\n…");
                 break;

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Frontdesk.Core.Text;
 
 namespace Frontdesk.Core.Catalogue;
 

@@ -1,4 +1,5 @@
 using Frontdesk.Core.Rules;
+using Frontdesk.Core.Text;
 using Frontdesk.Core.WhatsApp.Messages;
 
 namespace Frontdesk.Core.Conversations;
@@ -6,7 +7,7 @@ namespace Frontdesk.Core.Conversations;
 /// <summary>Opt-out and opt-in come before anything else, and an opted-out or paused contact gets nothing more.</summary>
 internal static class ConsentStep
 {
-    // Normalized (TextNormalizer.Collapse), so ARRÊT, Arret and "stop!" all count.
+    // Normalized (TextNormaliser.Collapse), so ARRÊT, Arret and "stop!" all count.
     private static readonly HashSet<string> s_optOutWords = ["stop", "arret"];
     private static readonly HashSet<string> s_optInWords = ["start"];
 
@@ -14,7 +15,7 @@ internal static class ConsentStep
     public static bool OptOutOrIn(ReplyContext context)
     {
         var optOutRule = context.Book.Rules.FirstOrDefault(r => r.Action == RuleAction.OptOut && Matches(context, r));
-        if (optOutRule is not null || context.Texts.Any(t => s_optOutWords.Contains(TextNormalizer.Collapse(t))))
+        if (optOutRule is not null || context.Texts.Any(t => s_optOutWords.Contains(TextNormaliser.Collapse(t))))
         {
             if (context.OptedOut)
             {
@@ -30,7 +31,7 @@ internal static class ConsentStep
         }
 
         var optInRule = context.Book.Rules.FirstOrDefault(r => r.Action == RuleAction.OptIn && Matches(context, r));
-        if (optInRule is not null || context.Texts.Any(t => s_optInWords.Contains(TextNormalizer.Collapse(t))))
+        if (optInRule is not null || context.Texts.Any(t => s_optInWords.Contains(TextNormaliser.Collapse(t))))
         {
             if (!context.OptedOut)
             {

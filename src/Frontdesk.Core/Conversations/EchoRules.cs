@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Frontdesk.Core.Rules;
+using Frontdesk.Core.Text;
 using Frontdesk.Core.Webhooks.Events;
 
 namespace Frontdesk.Core.Conversations;
@@ -41,8 +42,8 @@ public static partial class EchoRules
                     : new EchoVerdict(EchoKind.BotOff, Indefinitely, "#bot off until #bot on");
             }
 
-            var folded = TextNormalizer.Collapse(text.Body);
-            if (folded.Length > 0 && settings.BusinessAppAutoTexts.Any(t => TextNormalizer.Collapse(t) == folded))
+            var folded = TextNormaliser.Collapse(text.Body);
+            if (folded.Length > 0 && settings.BusinessAppAutoTexts.Any(t => TextNormaliser.Collapse(t) == folded))
             {
                 return new EchoVerdict(EchoKind.AppAutomation, null, "the text is one of BusinessAppAutoTexts");
             }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Frontdesk.Core.Limits;
 using Frontdesk.Core.Rules;
 using Frontdesk.Core.WhatsApp.Messages;
 
@@ -43,7 +44,7 @@ internal static class GreetingStep
         {
             context.Step("menu", "the answer already is the menu; not sent twice");
         }
-        else if (answers + 2 > MessageLimits.RepliesPerMessage)
+        else if (answers + 2 > WhatsAppLimits.RepliesPerMessage)
         {
             context.Step("menu", "left out after the greeting so the answer fits in three messages");
         }

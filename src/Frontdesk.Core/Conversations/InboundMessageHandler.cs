@@ -145,10 +145,10 @@ public sealed partial class InboundMessageHandler(
         [LoggerMessage(TelemetryEvents.StormBroken, LogLevel.Warning, "Storm breaker for {PhoneNumberId}, message {MessageId}: {Detail}")]
         public static partial void Storm(ILogger logger, string phoneNumberId, string messageId, string detail);
 
-        [LoggerMessage(2001, LogLevel.Information, "Message {MessageId} was handled before: duplicate delivery ignored")]
+        [LoggerMessage(TelemetryEvents.InboundDuplicate, LogLevel.Information, "Message {MessageId} was handled before: duplicate delivery ignored")]
         public static partial void Duplicate(ILogger logger, string messageId);
 
-        [LoggerMessage(2002, LogLevel.Warning, "Message {MessageId} was decided but maybe not queued (crash?): queueing its recorded decision again")]
+        [LoggerMessage(TelemetryEvents.InboundRedispatched, LogLevel.Warning, "Message {MessageId} was decided but maybe not queued (crash?): queueing its recorded decision again")]
         public static partial void Redispatching(ILogger logger, string messageId);
     }
 }

@@ -1,3 +1,4 @@
+using Frontdesk.Core.Limits;
 using Frontdesk.Core.Rules;
 using Frontdesk.Core.Webhooks.Events;
 using Frontdesk.Core.WhatsApp.Messages;
@@ -88,11 +89,11 @@ internal sealed class ReplyContext
     /// <summary>A text reply with the template variables filled, as buttons when the rule has any.</summary>
     public OutboundBody Body(string text, IReadOnlyList<string>? buttons = null) =>
         buttons is { Count: > 0 }
-            ? new ButtonsBody(Render(text, MessageLimits.ButtonsBody), [.. buttons.Select(b => new ReplyButton(b, b))])
-            : new TextBody(Render(text, MessageLimits.TextBody));
+            ? new ButtonsBody(Render(text, WhatsAppLimits.InteractiveBody), [.. buttons.Select(b => new ReplyButton(b, b))])
+            : new TextBody(Render(text, WhatsAppLimits.TextBody));
 
     public OutboundBody Menu(string? text = null) => new ListBody(
-        Render(text ?? Book.Settings.MenuText ?? string.Empty, MessageLimits.ListBody),
+        Render(text ?? Book.Settings.MenuText ?? string.Empty, WhatsAppLimits.ListBody),
         Book.Settings.MenuButton,
         [new ListSection(null, [.. Book.MenuRows.Select(r => new ListRow(r.Name, r.MenuTitle!, r.MenuDescription))])]);
 
@@ -116,11 +117,11 @@ internal sealed class ReplyContext
 
     public Decision ToDecision()
     {
-        if (Replies.Count > MessageLimits.RepliesPerMessage)
+        if (Replies.Count > WhatsAppLimits.RepliesPerMessage)
         {
-            var dropped = Replies.Skip(MessageLimits.RepliesPerMessage).Select(r => r.Kind.ToString());
-            Step("cap", $"at most {MessageLimits.RepliesPerMessage} automatic messages per inbound message; dropped: {string.Join(", ", dropped)}");
-            Replies.RemoveRange(MessageLimits.RepliesPerMessage, Replies.Count - MessageLimits.RepliesPerMessage);
+            var dropped = Replies.Skip(WhatsAppLimits.RepliesPerMessage).Select(r => r.Kind.ToString());
+            Step("cap", $"at most {WhatsAppLimits.RepliesPerMessage} automatic messages per inbound message; dropped: {string.Join(", ", dropped)}");
+            Replies.RemoveRange(WhatsAppLimits.RepliesPerMessage, Replies.Count - WhatsAppLimits.RepliesPerMessage);
         }
 
         StormStep.Apply(this);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Frontdesk.Core.Rules;
+using Frontdesk.Core.Text;
 using Frontdesk.Core.Webhooks.Events;
 
 namespace Frontdesk.Core.Conversations;
@@ -26,7 +27,7 @@ internal static class RuleFinder
             var commanded = context.Book.Rules.FirstOrDefault(r =>
                 r.Action is not (RuleAction.OptOut or RuleAction.OptIn)
                 && r.Matcher.Mode != MatchMode.Regex
-                && r.Matcher.Keywords.Any(k => TextNormalizer.Collapse(k) == command));
+                && r.Matcher.Keywords.Any(k => TextNormaliser.Collapse(k) == command));
             if (commanded is not null && Applies(context, commanded))
             {
                 context.Step("rule", $"command '/{command}' is the keyword of this rule", commanded.Name);
@@ -81,7 +82,7 @@ internal static class RuleFinder
             return null;
         }
 
-        var command = TextNormalizer.Collapse(trimmed[1..]);
+        var command = TextNormaliser.Collapse(trimmed[1..]);
         return command.Length == 0 ? null : command;
     }
 

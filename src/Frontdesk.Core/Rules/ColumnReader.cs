@@ -81,4 +81,14 @@ internal sealed class ColumnReader(TableRow row)
 
     public RuleProblem Problem(string problem) =>
         new(row.Table.ToString(), row.PartitionKey, row.RowKey, problem);
+
+    /// <summary>
+    /// The problem of a text over one of Meta's limits, or null when it fits: "{column} has {length} characters, more
+    /// than the {limit} WhatsApp allows for {what}; {consequence}" (<paramref name="label"/> in place of the column's name when given).
+    /// </summary>
+    public RuleProblem? TooLong(string column, string? text, int limit, string what, string consequence, string? label = null) =>
+        text is null || text.Length <= limit
+            ? null
+            : Problem($"{label ?? column} has {text.Length} characters, more than the {limit} WhatsApp allows for {what}; {consequence}")
+                with { Column = column, Length = text.Length, Limit = limit };
 }

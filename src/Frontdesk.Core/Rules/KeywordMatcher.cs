@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Frontdesk.Core.Text;
 
 namespace Frontdesk.Core.Rules;
 
@@ -16,7 +17,7 @@ public sealed class KeywordMatcher
     {
         Mode = mode;
         _keywords = keywords;
-        _keywordWords = [.. keywords.Select(k => (IReadOnlyList<string>)[.. TextNormalizer.Words(k).Select(w => w.Normalized)])];
+        _keywordWords = [.. keywords.Select(k => (IReadOnlyList<string>)[.. TextNormaliser.Words(k).Select(w => w.Normalized)])];
         _regex = regex;
     }
 
@@ -48,7 +49,7 @@ public sealed class KeywordMatcher
         }
 
         var list = keywords.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Where(k => TextNormalizer.Words(k).Count > 0 || mode == MatchMode.Contains)
+            .Where(k => TextNormaliser.Words(k).Count > 0 || mode == MatchMode.Contains)
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
         return new KeywordMatcher(mode, list, null);
@@ -79,7 +80,7 @@ public sealed class KeywordMatcher
 
     private KeywordMatch MatchExact(string text)
     {
-        var collapsed = TextNormalizer.Collapse(text);
+        var collapsed = TextNormaliser.Collapse(text);
         for (var i = 0; i < _keywords.Count; i++)
         {
             if (_keywordWords[i].Count > 0 && collapsed == string.Join(' ', _keywordWords[i]))
@@ -93,14 +94,14 @@ public sealed class KeywordMatcher
 
     private KeywordMatch MatchContains(string text)
     {
-        var normalized = TextNormalizer.Normalize(text);
-        var keyword = _keywords.FirstOrDefault(k => normalized.Contains(TextNormalizer.Normalize(k), StringComparison.Ordinal));
+        var normalized = TextNormaliser.Fold(text);
+        var keyword = _keywords.FirstOrDefault(k => normalized.Contains(TextNormaliser.Fold(k), StringComparison.Ordinal));
         return keyword is null ? KeywordMatch.None : new KeywordMatch(true, keyword, text.Trim());
     }
 
     private KeywordMatch MatchWords(string text)
     {
-        var words = TextNormalizer.Words(text);
+        var words = TextNormaliser.Words(text);
         for (var k = 0; k < _keywords.Count; k++)
         {
             var wanted = _keywordWords[k];

@@ -1,3 +1,5 @@
+using Frontdesk.Core.Limits;
+
 namespace Frontdesk.Core.Rules;
 
 /// <summary>Everything the reply engine needs for one business number, compiled from its table rows and immutable.</summary>
@@ -11,7 +13,7 @@ public sealed record RuleBook(
 {
     /// <summary>The menu's rows: enabled rules with a MenuTitle, by priority, at most ten.</summary>
     public IReadOnlyList<ReplyRule> MenuRows =>
-        [.. Rules.Where(r => r.MenuTitle is not null).Take(MessageLimits.ListRows)];
+        [.. Rules.Where(r => r.MenuTitle is not null).Take(WhatsAppLimits.MaxListRows)];
 
     /// <summary>A menu can be sent: it has a body and at least one row.</summary>
     public bool HasMenu => Settings.MenuText is not null && MenuRows.Count > 0;

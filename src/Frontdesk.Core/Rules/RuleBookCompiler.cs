@@ -1,3 +1,5 @@
+using Frontdesk.Core.Limits;
+
 namespace Frontdesk.Core.Rules;
 
 /// <summary>
@@ -68,9 +70,9 @@ public static class RuleBookCompiler
             {
                 problems.Add(columns.Problem("Text is empty; quick reply skipped"));
             }
-            else if (text.Length > MessageLimits.TextBody)
+            else if (columns.TooLong("Text", text, WhatsAppLimits.TextBody, "a text message", "quick reply skipped") is { } tooLong)
             {
-                problems.Add(columns.Problem($"Text has {text.Length} characters, more than the {MessageLimits.TextBody} WhatsApp allows; quick reply skipped"));
+                problems.Add(tooLong);
             }
             else if (!map.TryAdd(row.RowKey.Trim(), text))
             {
@@ -84,10 +86,10 @@ public static class RuleBookCompiler
     private static void CheckMenu(RuleBook book, List<TableRow> rows, List<RuleProblem> problems)
     {
         var withTitle = book.Rules.Where(r => r.MenuTitle is not null).ToList();
-        foreach (var extra in withTitle.Skip(MessageLimits.ListRows))
+        foreach (var extra in withTitle.Skip(WhatsAppLimits.MaxListRows))
         {
             var row = rows.First(r => r.Table == RuleTable.Rules && r.RowKey == extra.Name);
-            problems.Add(new ColumnReader(row).Problem($"the menu already has {MessageLimits.ListRows} rows (WhatsApp's limit); this rule still answers its keywords but is not in the menu"));
+            problems.Add(new ColumnReader(row).Problem($"the menu already has {WhatsAppLimits.MaxListRows} rows (WhatsApp's limit); this rule still answers its keywords but is not in the menu"));
         }
 
         var wantsMenu = book.Settings.GreetingShowsMenu || book.Rules.Any(r => r.Action == RuleAction.Menu);

@@ -1,3 +1,5 @@
+using Frontdesk.Core.Limits;
+
 namespace Frontdesk.Core.Rules;
 
 /// <summary>
@@ -6,8 +8,6 @@ namespace Frontdesk.Core.Rules;
 /// </summary>
 internal static class RuleCompiler
 {
-    private const int MaxListRowId = 200;
-
     public static ReplyRule? Compile(TableRow row, IReadOnlyDictionary<string, string> quickReplies, List<RuleProblem> problems)
     {
         var columns = new ColumnReader(row);
@@ -70,24 +70,6 @@ internal static class RuleCompiler
 
         var menuTitle = columns.Text("MenuTitle");
         var menuDescription = columns.Text("MenuDescription");
-        if (menuTitle?.Length > MessageLimits.ListRowTitle)
-        {
-            Fail($"MenuTitle has {menuTitle.Length} characters, more than the {MessageLimits.ListRowTitle} a list row allows");
-            return null;
-        }
-
-        if (menuDescription?.Length > MessageLimits.ListRowDescription)
-        {
-            Fail($"MenuDescription has {menuDescription.Length} characters, more than the {MessageLimits.ListRowDescription} a list row allows");
-            return null;
-        }
-
-        if (menuTitle is not null && row.RowKey.Length > MaxListRowId)
-        {
-            Fail($"the RowKey is the menu row's id, which WhatsApp limits to {MaxListRowId} characters; shorten the rule's name");
-            return null;
-        }
-
         if (matcher.Keywords.Count == 0 && menuTitle is null)
         {
             Fail("it has neither Keywords nor a MenuTitle, so nothing can trigger it");
@@ -95,6 +77,7 @@ internal static class RuleCompiler
         }
 
         var reply = columns.Text("Reply");
+        var replyColumn = "Reply";
         var quickReply = columns.Text("QuickReply");
         if (reply is null && quickReply is not null)
         {
@@ -103,6 +86,8 @@ internal static class RuleCompiler
                 Fail($"QuickReply '{quickReply}' is not a RowKey of QuickReplies (or that row has a problem)");
                 return null;
             }
+
+            replyColumn = "QuickReply";
         }
 
         var buttons = (columns.Text("Buttons") ?? string.Empty)
@@ -114,10 +99,11 @@ internal static class RuleCompiler
             return null;
         }
 
-        var limit = buttons.Length > 0 ? MessageLimits.ButtonsBody : MessageLimits.TextBody;
-        if (reply?.Length > limit)
+        // Every text over Meta's limits at once: fixing one only to meet the next on the following validate wastes a round.
+        var tooLong = TooLong(columns, row.RowKey, menuTitle, menuDescription, replyColumn, reply, buttons);
+        if (tooLong.Count > 0)
         {
-            Fail($"the reply has {reply.Length} characters, more than the {limit} a {(buttons.Length > 0 ? "message with buttons" : "text message")} allows");
+            problems.AddRange(tooLong);
             return null;
         }
 
@@ -147,6 +133,30 @@ internal static class RuleCompiler
         [.. (text ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Distinct(StringComparer.OrdinalIgnoreCase)];
 
+    private static List<RuleProblem> TooLong(
+        ColumnReader columns, string rowKey, string? menuTitle, string? menuDescription, string replyColumn, string? reply, string[] buttons)
+    {
+        const string Skipped = "rule skipped";
+        var withButtons = buttons.Length > 0;
+        return
+        [
+            .. new[]
+            {
+                columns.TooLong("MenuTitle", menuTitle, WhatsAppLimits.RowTitle, "a menu row's title", Skipped),
+                columns.TooLong("MenuDescription", menuDescription, WhatsAppLimits.RowDescription, "a menu row's description", Skipped),
+                menuTitle is null ? null : columns.TooLong("RowKey", rowKey, WhatsAppLimits.RowId, "a menu row's id (the rule's name); shorten the name", Skipped),
+                columns.TooLong(
+                    replyColumn,
+                    reply,
+                    withButtons ? WhatsAppLimits.InteractiveBody : WhatsAppLimits.TextBody,
+                    withButtons ? "the text of a message with buttons" : "a text message",
+                    Skipped,
+                    replyColumn == "Reply" ? "the reply" : $"the quick reply '{columns.Text("QuickReply")}'"),
+            }.OfType<RuleProblem>(),
+            .. buttons.Select(b => columns.TooLong("Buttons", b, WhatsAppLimits.ButtonTitle, "a button title", Skipped, $"button '{b}'")).OfType<RuleProblem>(),
+        ];
+    }
+
     private static string? CheckButtons(string[] buttons, string? reply)
     {
         if (buttons.Length == 0)
@@ -154,14 +164,9 @@ internal static class RuleCompiler
             return null;
         }
 
-        if (buttons.Length > MessageLimits.MaxButtons)
+        if (buttons.Length > WhatsAppLimits.MaxButtons)
         {
-            return $"Buttons has {buttons.Length} titles; WhatsApp allows at most {MessageLimits.MaxButtons}";
-        }
-
-        if (buttons.FirstOrDefault(b => b.Length > MessageLimits.ButtonTitle) is { } tooLong)
-        {
-            return $"button '{tooLong}' has {tooLong.Length} characters, more than the {MessageLimits.ButtonTitle} a button title allows";
+            return $"Buttons has {buttons.Length} titles; WhatsApp allows at most {WhatsAppLimits.MaxButtons}";
         }
 
         if (buttons.Distinct(StringComparer.OrdinalIgnoreCase).Count() != buttons.Length)

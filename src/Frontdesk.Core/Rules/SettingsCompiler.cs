@@ -1,4 +1,5 @@
 using System.Globalization;
+using Frontdesk.Core.Limits;
 
 namespace Frontdesk.Core.Rules;
 
@@ -21,25 +22,25 @@ internal static class SettingsCompiler
         {
             TimeZone = TimeZone(columns, problems),
             Culture = Culture(columns, problems),
-            GreetingText = Text(columns, "GreetingText", MessageLimits.TextBody, problems),
+            GreetingText = Text(columns, "GreetingText", WhatsAppLimits.TextBody, "a text message", problems),
             GreetingAfterDays = Number(columns, "GreetingAfterDays", defaults.GreetingAfterDays, 0, 3650, problems),
             GreetingShowsMenu = Flag(columns, "GreetingShowsMenu", problems),
-            AwayText = Text(columns, "AwayText", MessageLimits.TextBody, problems),
+            AwayText = Text(columns, "AwayText", WhatsAppLimits.TextBody, "a text message", problems),
             AwayMode = Away(columns, problems),
             AwayCooldownHours = Number(columns, "AwayCooldownHours", defaults.AwayCooldownHours, 0, 24 * 365, problems),
-            FallbackText = Text(columns, "FallbackText", MessageLimits.TextBody, problems),
-            MenuText = Text(columns, "MenuText", MessageLimits.ListBody, problems),
-            MenuButton = Text(columns, "MenuButton", MessageLimits.ListButton, problems) ?? defaults.MenuButton,
-            OptOutText = Text(columns, "OptOutText", MessageLimits.TextBody, problems) ?? defaults.OptOutText,
-            OptInText = Text(columns, "OptInText", MessageLimits.TextBody, problems) ?? defaults.OptInText,
+            FallbackText = Text(columns, "FallbackText", WhatsAppLimits.TextBody, "a text message", problems),
+            MenuText = Text(columns, "MenuText", WhatsAppLimits.ListBody, "a list message's body", problems),
+            MenuButton = Text(columns, "MenuButton", WhatsAppLimits.ListButton, "a list message's button", problems) ?? defaults.MenuButton,
+            OptOutText = Text(columns, "OptOutText", WhatsAppLimits.TextBody, "a text message", problems) ?? defaults.OptOutText,
+            OptInText = Text(columns, "OptInText", WhatsAppLimits.TextBody, "a text message", problems) ?? defaults.OptInText,
             HumanPauseHours = Number(columns, "HumanPauseHours", defaults.HumanPauseHours, 0, 24 * 365, problems),
             BusinessAppAutoTexts = [.. (columns.Text("BusinessAppAutoTexts") ?? string.Empty)
                 .Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)],
             StormReplies = Number(columns, "StormReplies", defaults.StormReplies, 1, 1000, problems),
             StormMinutes = Number(columns, "StormMinutes", defaults.StormMinutes, 1, 24 * 60, problems),
             CatalogId = columns.Text("CatalogId"),
-            CatalogueNoMatchText = Text(columns, "CatalogueNoMatchText", MessageLimits.TextBody, problems),
-            OrderReplyText = Text(columns, "OrderReplyText", MessageLimits.TextBody, problems),
+            CatalogueNoMatchText = Text(columns, "CatalogueNoMatchText", WhatsAppLimits.TextBody, "a text message", problems),
+            OrderReplyText = Text(columns, "OrderReplyText", WhatsAppLimits.TextBody, "a text message", problems),
         };
     }
 
@@ -99,12 +100,12 @@ internal static class SettingsCompiler
         return AwayMode.OutsideHours;
     }
 
-    private static string? Text(ColumnReader columns, string column, int limit, List<RuleProblem> problems)
+    private static string? Text(ColumnReader columns, string column, int limit, string what, List<RuleProblem> problems)
     {
         var text = columns.Text(column);
-        if (text is not null && text.Length > limit)
+        if (columns.TooLong(column, text, limit, what, "it is not used") is { } tooLong)
         {
-            problems.Add(columns.Problem($"{column} has {text.Length} characters, more than the {limit} WhatsApp allows; it is not used"));
+            problems.Add(tooLong);
             return null;
         }
 

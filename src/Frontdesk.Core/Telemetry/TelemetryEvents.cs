@@ -1,44 +1,158 @@
 namespace Frontdesk.Core.Telemetry;
 
 /// <summary>
-/// The log events operators chart in the Azure Monitor workbook. Their ids and names are a contract with
-/// infra/ (workbook queries read <c>customDimensions</c> by these names): change them in both places or not at all.
+/// Every log event id in src/, in one place: each <c>[LoggerMessage]</c> takes its id from here (a test checks that
+/// ids are unique and registered). Ranges: 1xxx webhook intake, 2xxx decisions and rule tables, 3xxx sending,
+/// 4xxx operations, 5xxx catalogue, 9xxx DevHost. Events whose summary lists <c>Properties:</c> are charted by the
+/// Azure Monitor workbook and alerts in infra/ (queries read <c>customDimensions</c> by these ids and names): change
+/// them in both places or not at all.
 /// </summary>
 public static class TelemetryEvents
 {
     /// <summary>A webhook body was verified and stored. Properties: <c>Bytes</c>, <c>Pieces</c>, <c>ElapsedMs</c>.</summary>
     public const int WebhookAccepted = 1000;
 
+    /// <summary>A webhook was refused with 401: its signature did not check out.</summary>
+    public const int WebhookSignatureRefused = 1001;
+
+    /// <summary>A webhook was refused: the body is over Meta's size.</summary>
+    public const int WebhookTooLarge = 1002;
+
+    /// <summary>A signed webhook body was not JSON.</summary>
+    public const int WebhookNotJson = 1003;
+
+    /// <summary>A webhook for another object than WhatsApp was acknowledged and not stored.</summary>
+    public const int WebhookForeignObject = 1004;
+
+    /// <summary>A webhook was answered 503 because storage was unavailable (Meta retries).</summary>
+    public const int WebhookStorageUnavailable = 1005;
+
+    /// <summary>The verification handshake was refused.</summary>
+    public const int HandshakeRefused = 1006;
+
     /// <summary>An inbound customer message was taken for a decision. Properties: <c>PhoneNumberId</c>, <c>MessageType</c>.</summary>
     public const int InboundMessage = 2000;
 
-    /// <summary>An edited message was handled as its original (answered once, whichever arrives first). Properties: <c>EditId</c>, <c>OriginalId</c>.</summary>
+    /// <summary>An inbound message was handled before: the duplicate delivery was ignored.</summary>
+    public const int InboundDuplicate = 2001;
+
+    /// <summary>A recorded decision was queued again after a crash between deciding and queueing.</summary>
+    public const int InboundRedispatched = 2002;
+
+    /// <summary>An edited message was handled as its original (answered once, whichever arrives first).</summary>
     public const int EditHandled = 2003;
 
-    /// <summary>Part of a webhook body was left out as unusable. Properties: <c>PhoneNumberId</c>, <c>ItemId</c>, <c>Reason</c>.</summary>
+    /// <summary>A claim check pointed at a body an earlier duplicate already handled and deleted.</summary>
+    public const int InboxClaimCheckGone = 2010;
+
+    /// <summary>Part of a webhook body (a malformed echo, an echo for another number) was left out; the rest was handled.</summary>
     public const int WebhookItemSkipped = 2011;
 
     /// <summary>A reply was queued. Properties: <c>PhoneNumberId</c>, <c>ReplyKind</c>, <c>RuleName</c>.</summary>
     public const int ReplyQueued = 2100;
 
-    /// <summary>An echo of the business's own message was classified. Properties: <c>PhoneNumberId</c>, <c>EchoId</c>, <c>EchoKind</c>, <c>Outcome</c>.</summary>
+    /// <summary>A rule table row was skipped; the message names table, keys and problem.</summary>
+    public const int RuleProblem = 2200;
+
+    /// <summary>A contact row was written by someone else first; the caller reads it again.</summary>
+    public const int ContactConflict = 2210;
+
+    /// <summary>The demo business was written into empty rule tables.</summary>
+    public const int DemoBusinessSeeded = 2220;
+
+    /// <summary>The demo business was not written: a rule table already holds rows.</summary>
+    public const int DemoBusinessNotSeeded = 2221;
+
+    /// <summary>An echo of the business's own message was classified (own send, app automation, #bot, a person).</summary>
     public const int EchoHandled = 2300;
 
-    /// <summary>The storm breaker paused a contact. Properties: <c>PhoneNumberId</c>, <c>MessageId</c>, <c>Detail</c>.</summary>
+    /// <summary>The storm breaker dropped replies and paused a contact.</summary>
     public const int StormBroken = 2310;
 
-    /// <summary>A status said the customer stopped marketing messages (131050). Properties: <c>PhoneNumberId</c>, <c>WamId</c>.</summary>
+    /// <summary>A status said the customer stopped marketing messages (131050); the contact is marked.</summary>
     public const int MarketingOptOut = 2320;
 
     /// <summary>A reply was accepted by the Graph API. Properties: <c>PhoneNumberId</c>, <c>ReplyKind</c>.</summary>
     public const int ReplySent = 3000;
 
+    /// <summary>A send failed for a reason that may pass; a retry was scheduled.</summary>
+    public const int SendRetryScheduled = 3010;
+
+    /// <summary>A reply may have been sent (no answer); it was recorded Unknown and not resent.</summary>
+    public const int SendMaybeSent = 3011;
+
+    /// <summary>A reply was skipped because the send ledger already holds its key.</summary>
+    public const int SendDuplicate = 3012;
+
+    /// <summary>Without an access token, a reply was printed instead of sent.</summary>
+    public const int ReplyPrinted = 3020;
+
+    /// <summary>Without an access token, a reply the Graph API would refuse was not printed.</summary>
+    public const int ReplyRefusedLocally = 3021;
+
+    /// <summary>The Graph API answered a send (status, Meta code, fbtrace_id).</summary>
+    public const int GraphAnswered = 3050;
+
+    /// <summary>The Graph API gave no answer (timeout, connection error).</summary>
+    public const int GraphNoAnswer = 3051;
+
     /// <summary>A send failed for good, or a status webhook said failed. Properties: <c>MetaErrorCode</c>, <c>MetaErrorTitle</c>.</summary>
     public const int SendFailed = 3100;
 
-    /// <summary>Conversational components were sent to Meta. Properties: <c>PhoneNumberId</c>, <c>HttpStatus</c>.</summary>
-    public const int ComponentsPublished = 5020;
+    /// <summary>A message status older than the recorded one was ignored.</summary>
+    public const int StatusStale = 3110;
 
     /// <summary>A queue's approximate depth, sampled by a timer. Properties: <c>Queue</c>, <c>Depth</c>.</summary>
     public const int QueueDepth = 4000;
+
+    /// <summary>Old handled-message rows were purged.</summary>
+    public const int HandledMessagesPurged = 4100;
+
+    /// <summary>A catalogue CSV was imported.</summary>
+    public const int CatalogueImported = 5000;
+
+    /// <summary>A catalogue partition was loaded into the search index.</summary>
+    public const int CatalogueLoaded = 5001;
+
+    /// <summary>A catalogue partition could not be refreshed; the cached index stays in use.</summary>
+    public const int CatalogueRefreshFailed = 5002;
+
+    /// <summary>The catalogue import endpoint answered.</summary>
+    public const int CatalogueImportAnswered = 5010;
+
+    /// <summary>DevHost: an HTTP function's route was mapped.</summary>
+    public const int DevHostRouteMapped = 9001;
+
+    /// <summary>DevHost: a function is disabled by <c>AzureWebJobs.&lt;Name&gt;.Disabled</c>.</summary>
+    public const int DevHostFunctionDisabled = 9002;
+
+    /// <summary>DevHost: the demo catalogue was imported into the empty default catalogue.</summary>
+    public const int DevHostDemoCatalogueImported = 9003;
+
+    /// <summary>DevHost: a queue trigger started listening.</summary>
+    public const int DevHostQueueListening = 9101;
+
+    /// <summary>DevHost: a queue message failed one attempt.</summary>
+    public const int DevHostQueueMessageFailed = 9102;
+
+    /// <summary>DevHost: a queue message was moved to its poison queue.</summary>
+    public const int DevHostQueueMessagePoisoned = 9103;
+
+    /// <summary>DevHost: polling a queue failed; it tries again.</summary>
+    public const int DevHostQueuePollFailed = 9104;
+
+    /// <summary>DevHost: a timer trigger was scheduled.</summary>
+    public const int DevHostTimerScheduled = 9201;
+
+    /// <summary>DevHost: a timer run failed.</summary>
+    public const int DevHostTimerFailed = 9202;
+
+    /// <summary>DevHost: Azurite was already listening and is used as is.</summary>
+    public const int DevHostAzuriteReused = 9301;
+
+    /// <summary>DevHost: Azurite was started.</summary>
+    public const int DevHostAzuriteStarted = 9302;
+
+    /// <summary>DevHost: Azurite was stopped.</summary>
+    public const int DevHostAzuriteStopped = 9303;
 }

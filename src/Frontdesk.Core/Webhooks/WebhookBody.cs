@@ -8,7 +8,7 @@ public static class WebhookBody
     public const string WhatsAppObject = "whatsapp_business_account";
 
     /// <summary>Meta's maximum webhook payload.</summary>
-    public const int MaxBytes = 3 * 1024 * 1024;
+    public const int MaxBytes = Limits.InputLimits.WebhookBodyBytes;
 
     public static WebhookBodyKind Classify(ReadOnlySpan<byte> body, out string? objectName)
     {

@@ -1,3 +1,4 @@
+using Frontdesk.Core.Telemetry;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -95,13 +96,13 @@ public sealed partial class AzuriteLauncher(ILogger<AzuriteLauncher> logger) : I
 
     private static partial class Log
     {
-        [LoggerMessage(9301, LogLevel.Information, "Azurite is already listening on 10000-10002; using it")]
+        [LoggerMessage(TelemetryEvents.DevHostAzuriteReused, LogLevel.Information, "Azurite is already listening on 10000-10002; using it")]
         public static partial void AlreadyRunning(ILogger logger);
 
-        [LoggerMessage(9302, LogLevel.Information, "Started Azurite (pid {Pid}, data in {Folder}); it stops with DevHost")]
+        [LoggerMessage(TelemetryEvents.DevHostAzuriteStarted, LogLevel.Information, "Started Azurite (pid {Pid}, data in {Folder}); it stops with DevHost")]
         public static partial void Started(ILogger logger, int pid, string folder);
 
-        [LoggerMessage(9303, LogLevel.Information, "Stopped Azurite")]
+        [LoggerMessage(TelemetryEvents.DevHostAzuriteStopped, LogLevel.Information, "Stopped Azurite")]
         public static partial void Stopped(ILogger logger);
     }
 }

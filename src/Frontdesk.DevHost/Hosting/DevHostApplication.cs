@@ -1,3 +1,4 @@
+using Frontdesk.Core.Telemetry;
 using Frontdesk.DevHost.Azurite;
 using Frontdesk.DevHost.Triggers;
 using Frontdesk.Functions;
@@ -129,10 +130,10 @@ public static partial class DevHostApplication
 
     private static partial class Log
     {
-        [LoggerMessage(9003, LogLevel.Information, "Imported the demo catalogue ({Added} products) into the empty default catalogue")]
+        [LoggerMessage(TelemetryEvents.DevHostDemoCatalogueImported, LogLevel.Information, "Imported the demo catalogue ({Added} products) into the empty default catalogue")]
         public static partial void DemoCatalogue(ILogger logger, int added);
 
-        [LoggerMessage(9002, LogLevel.Information, "{Function}: disabled by AzureWebJobs.{Function}.Disabled")]
+        [LoggerMessage(TelemetryEvents.DevHostFunctionDisabled, LogLevel.Information, "{Function}: disabled by AzureWebJobs.{Function}.Disabled")]
         public static partial void Disabled(ILogger logger, string function);
     }
 }

@@ -1,3 +1,4 @@
+using Frontdesk.Core.Telemetry;
 using System.Security.Cryptography;
 using System.Text;
 using Frontdesk.DevHost.Hosting;
@@ -90,7 +91,7 @@ public static partial class HttpTriggerEndpoints
 
     private static partial class Log
     {
-        [LoggerMessage(9001, LogLevel.Information, "{Function}: [{Methods}] http://…{Route} (auth: {AuthLevel})")]
+        [LoggerMessage(TelemetryEvents.DevHostRouteMapped, LogLevel.Information, "{Function}: [{Methods}] http://…{Route} (auth: {AuthLevel})")]
         public static partial void Mapped(ILogger logger, string function, string methods, string route, string authLevel);
     }
 }

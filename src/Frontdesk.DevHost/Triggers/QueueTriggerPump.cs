@@ -1,3 +1,4 @@
+using Frontdesk.Core.Telemetry;
 using System.Reflection;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
@@ -127,16 +128,16 @@ public sealed partial class QueueTriggerPump(
 
     private static partial class Log
     {
-        [LoggerMessage(9101, LogLevel.Information, "{Function}: listening to queue '{Queue}'")]
+        [LoggerMessage(TelemetryEvents.DevHostQueueListening, LogLevel.Information, "{Function}: listening to queue '{Queue}'")]
         public static partial void Listening(ILogger logger, string function, string queue);
 
-        [LoggerMessage(9102, LogLevel.Warning, "{Function}: message {MessageId} failed on attempt {DequeueCount}")]
+        [LoggerMessage(TelemetryEvents.DevHostQueueMessageFailed, LogLevel.Warning, "{Function}: message {MessageId} failed on attempt {DequeueCount}")]
         public static partial void InvocationFailed(ILogger logger, string function, string messageId, long dequeueCount, Exception exception);
 
-        [LoggerMessage(9103, LogLevel.Error, "{Function}: message {MessageId} moved to '{PoisonQueue}' after {DequeueCount} attempts")]
+        [LoggerMessage(TelemetryEvents.DevHostQueueMessagePoisoned, LogLevel.Error, "{Function}: message {MessageId} moved to '{PoisonQueue}' after {DequeueCount} attempts")]
         public static partial void Poisoned(ILogger logger, string function, string messageId, string poisonQueue, long dequeueCount);
 
-        [LoggerMessage(9104, LogLevel.Warning, "Polling queue '{Queue}' failed; trying again")]
+        [LoggerMessage(TelemetryEvents.DevHostQueuePollFailed, LogLevel.Warning, "Polling queue '{Queue}' failed; trying again")]
         public static partial void PollFailed(ILogger logger, string queue, Exception exception);
     }
 }

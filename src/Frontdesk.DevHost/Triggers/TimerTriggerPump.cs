@@ -1,3 +1,4 @@
+using Frontdesk.Core.Telemetry;
 using Frontdesk.DevHost.Hosting;
 using Microsoft.Azure.Functions.Worker;
 using NCrontab;
@@ -47,10 +48,10 @@ public sealed partial class TimerTriggerPump(
 
     private static partial class Log
     {
-        [LoggerMessage(9201, LogLevel.Information, "{Function}: scheduled '{Schedule}'")]
+        [LoggerMessage(TelemetryEvents.DevHostTimerScheduled, LogLevel.Information, "{Function}: scheduled '{Schedule}'")]
         public static partial void Scheduled(ILogger logger, string function, string schedule);
 
-        [LoggerMessage(9202, LogLevel.Error, "{Function}: timer run failed")]
+        [LoggerMessage(TelemetryEvents.DevHostTimerFailed, LogLevel.Error, "{Function}: timer run failed")]
         public static partial void Failed(ILogger logger, string function, Exception exception);
     }
 }

@@ -8,7 +8,7 @@ namespace Frontdesk.Functions.Admin;
 internal static class AdminMapping
 {
     public static ProblemResponse ToResponse(RuleProblem problem) =>
-        new(problem.Table, problem.PartitionKey, problem.RowKey, problem.Problem);
+        new(problem.Table, problem.PartitionKey, problem.RowKey, problem.Problem, problem.Column, problem.Length, problem.Limit);
 
     public static ExplainedReply ToResponse(PlannedReply reply) => reply.Body switch
     {

@@ -1,3 +1,4 @@
+using Frontdesk.Core.Telemetry;
 using System.Text.Json;
 using Frontdesk.Core.Catalogue;
 using Frontdesk.Functions.Webhooks;
@@ -72,7 +73,7 @@ public sealed partial class CatalogueImportFunction(CatalogueImporter importer, 
 
     private static partial class Log
     {
-        [LoggerMessage(5010, LogLevel.Information, "Catalogue import for {PartitionKey} answered ({Bytes} bytes of CSV)")]
+        [LoggerMessage(TelemetryEvents.CatalogueImportAnswered, LogLevel.Information, "Catalogue import for {PartitionKey} answered ({Bytes} bytes of CSV)")]
         public static partial void Answered(ILogger logger, string partitionKey, int bytes);
     }
 }

@@ -62,7 +62,7 @@ public sealed partial class InboxFunction(
 
     private static partial class Log
     {
-        [LoggerMessage(2010, LogLevel.Warning, "Claim check {ClaimCheck} points at a body already handled and deleted (a duplicate of a large webhook): nothing to do")]
+        [LoggerMessage(TelemetryEvents.InboxClaimCheckGone, LogLevel.Warning, "Claim check {ClaimCheck} points at a body already handled and deleted (a duplicate of a large webhook): nothing to do")]
         public static partial void ClaimCheckGone(ILogger logger, string claimCheck);
 
         [LoggerMessage(TelemetryEvents.WebhookItemSkipped, LogLevel.Warning, "Webhook item {ItemId} for {PhoneNumberId} skipped: {Reason}; the rest of the body is handled")]

@@ -1,4 +1,5 @@
 using Frontdesk.Core.Conversations;
+using Frontdesk.Core.Telemetry;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
@@ -21,7 +22,7 @@ public sealed partial class PurgeHandledMessagesFunction(IHandledMessages ledger
 
     private static partial class Log
     {
-        [LoggerMessage(4100, LogLevel.Information, "Purged {Count} handled-message rows older than 8 days")]
+        [LoggerMessage(TelemetryEvents.HandledMessagesPurged, LogLevel.Information, "Purged {Count} handled-message rows older than 8 days")]
         public static partial void Purged(ILogger logger, int count);
     }
 }

@@ -1,3 +1,4 @@
+using Frontdesk.Core.Telemetry;
 using System.Diagnostics;
 using Frontdesk.Core;
 using Frontdesk.Core.Webhooks;
@@ -94,26 +95,25 @@ public sealed partial class WebhookFunction(
 
     private static partial class Log
     {
-        [LoggerMessage(Frontdesk.Core.Telemetry.TelemetryEvents.WebhookAccepted, LogLevel.Information,
-            "Webhook accepted: {Bytes} bytes in {Pieces} queue message(s) after {ElapsedMs} ms")]
+        [LoggerMessage(TelemetryEvents.WebhookAccepted, LogLevel.Information, "Webhook accepted: {Bytes} bytes in {Pieces} queue message(s) after {ElapsedMs} ms")]
         public static partial void Accepted(ILogger logger, int bytes, int pieces, double elapsedMs);
 
-        [LoggerMessage(1001, LogLevel.Warning, "Webhook refused: signature {Outcome}")]
+        [LoggerMessage(TelemetryEvents.WebhookSignatureRefused, LogLevel.Warning, "Webhook refused: signature {Outcome}")]
         public static partial void SignatureRefused(ILogger logger, SignatureCheck outcome);
 
-        [LoggerMessage(1002, LogLevel.Warning, "Webhook refused: body over 3 MB (Content-Length {ContentLength})")]
+        [LoggerMessage(TelemetryEvents.WebhookTooLarge, LogLevel.Warning, "Webhook refused: body over 3 MB (Content-Length {ContentLength})")]
         public static partial void TooLarge(ILogger logger, long? contentLength);
 
-        [LoggerMessage(1003, LogLevel.Warning, "Webhook refused: signed body of {Bytes} bytes is not JSON")]
+        [LoggerMessage(TelemetryEvents.WebhookNotJson, LogLevel.Warning, "Webhook refused: signed body of {Bytes} bytes is not JSON")]
         public static partial void NotJson(ILogger logger, int bytes);
 
-        [LoggerMessage(1004, LogLevel.Information, "Webhook for object '{ObjectName}' acknowledged and not stored")]
+        [LoggerMessage(TelemetryEvents.WebhookForeignObject, LogLevel.Information, "Webhook for object '{ObjectName}' acknowledged and not stored")]
         public static partial void ForeignObject(ILogger logger, string? objectName);
 
-        [LoggerMessage(1005, LogLevel.Error, "Webhook not stored: storage unavailable; answered 503 so Meta retries")]
+        [LoggerMessage(TelemetryEvents.WebhookStorageUnavailable, LogLevel.Error, "Webhook not stored: storage unavailable; answered 503 so Meta retries")]
         public static partial void StorageUnavailable(ILogger logger, Exception exception);
 
-        [LoggerMessage(1006, LogLevel.Warning, "Verification handshake refused (wrong mode or verify token)")]
+        [LoggerMessage(TelemetryEvents.HandshakeRefused, LogLevel.Warning, "Verification handshake refused (wrong mode or verify token)")]
         public static partial void HandshakeRefused(ILogger logger);
     }
 }

@@ -1,4 +1,5 @@
 using Frontdesk.Core.Catalogue;
+using Frontdesk.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace Frontdesk.Storage.Catalogue;
@@ -28,8 +29,7 @@ public sealed partial class CatalogueImporter(CatalogueStore store, ICatalogueIn
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 5000, Level = LogLevel.Information,
-            Message = "Catalogue {PartitionKey} imported: {Added} added, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected")]
+        [LoggerMessage(TelemetryEvents.CatalogueImported, LogLevel.Information, "Catalogue {PartitionKey} imported: {Added} added, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected")]
         public static partial void Imported(ILogger logger, string partitionKey, int added, int updated, int unchanged, int rejected);
     }
 }

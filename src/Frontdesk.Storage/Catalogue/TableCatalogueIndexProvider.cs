@@ -1,3 +1,4 @@
+using Frontdesk.Core.Telemetry;
 using System.Collections.Concurrent;
 using Frontdesk.Core;
 using Frontdesk.Core.Catalogue;
@@ -118,10 +119,10 @@ public sealed partial class TableCatalogueIndexProvider(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Catalogue {PartitionKey} loaded: {Products} products in {ElapsedMs} ms")]
+        [LoggerMessage(TelemetryEvents.CatalogueLoaded, LogLevel.Information, "Catalogue {PartitionKey} loaded: {Products} products in {ElapsedMs} ms")]
         public static partial void Loaded(ILogger logger, string partitionKey, int products, double elapsedMs);
 
-        [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "Catalogue {PartitionKey} could not be refreshed; the cached index stays in use")]
+        [LoggerMessage(TelemetryEvents.CatalogueRefreshFailed, LogLevel.Warning, "Catalogue {PartitionKey} could not be refreshed; the cached index stays in use")]
         public static partial void RefreshFailed(ILogger logger, Exception exception, string partitionKey);
     }
 }

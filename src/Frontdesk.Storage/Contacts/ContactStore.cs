@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Frontdesk.Core.Conversations;
+using Frontdesk.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace Frontdesk.Storage.Contacts;
@@ -40,7 +41,7 @@ public sealed partial class ContactStore(TableClient contacts, ILogger<ContactSt
         catch (RequestFailedException ex) when (ex.Status is 409 or 412 or 404)
         {
             // 409: created by someone else; 412: changed since read; 404: deleted since read (a person in the portal).
-            LogConflict(phoneNumberId, waId, ex.Status);
+            Log.Conflict(logger, phoneNumberId, waId, ex.Status);
             return null;
         }
     }
@@ -54,7 +55,9 @@ public sealed partial class ContactStore(TableClient contacts, ILogger<ContactSt
         return response.Headers.ETag?.ToString() ?? throw new InvalidOperationException("The table service returned no ETag.");
     }
 
-    [LoggerMessage(EventId = 2210, EventName = "ContactConflict", Level = LogLevel.Information,
-        Message = "Contact {PhoneNumberId}/{WaId} was written by someone else first (HTTP {Status}); the caller reads it again")]
-    private partial void LogConflict(string phoneNumberId, string waId, int status);
+    private static partial class Log
+    {
+        [LoggerMessage(TelemetryEvents.ContactConflict, LogLevel.Information, "Contact {PhoneNumberId}/{WaId} was written by someone else first (HTTP {Status}); the caller reads it again")]
+        public static partial void Conflict(ILogger logger, string phoneNumberId, string waId, int status);
+    }
 }

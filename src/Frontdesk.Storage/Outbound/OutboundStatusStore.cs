@@ -49,7 +49,7 @@ public sealed partial class OutboundStatusStore(TableClient table, TimeProvider 
                 }
                 else if (rank <= (existing.Value.GetInt32("Rank") ?? 0))
                 {
-                    LogStale(logger, status.MessageId, status.Status, existing.Value.GetString("Status"));
+                    Log.Stale(logger, status.MessageId, status.Status, existing.Value.GetString("Status"));
                     return StatusApplyResult.Stale;
                 }
                 else
@@ -66,7 +66,7 @@ public sealed partial class OutboundStatusStore(TableClient table, TimeProvider 
             if (status.Status == "failed")
             {
                 var error = status.Errors.FirstOrDefault();
-                LogFailed(logger, error?.Code, error?.Title, status.PhoneNumberId, status.MessageId, status.RecipientId, error?.Details);
+                Log.Failed(logger, error?.Code, error?.Title, status.PhoneNumberId, status.MessageId, status.RecipientId, error?.Details);
             }
 
             return StatusApplyResult.Applied;
@@ -101,11 +101,12 @@ public sealed partial class OutboundStatusStore(TableClient table, TimeProvider 
         };
     }
 
-    [LoggerMessage(EventId = TelemetryEvents.SendFailed, EventName = nameof(TelemetryEvents.SendFailed), Level = LogLevel.Error,
-        Message = "Meta reported a send failed: code {MetaErrorCode} {MetaErrorTitle}, {PhoneNumberId} wamid {WamId} to {RecipientId}: {Details}")]
-    private static partial void LogFailed(ILogger logger, int? metaErrorCode, string? metaErrorTitle, string phoneNumberId, string wamId, string? recipientId, string? details);
+    private static partial class Log
+    {
+        [LoggerMessage(TelemetryEvents.SendFailed, LogLevel.Error, "Meta reported a send failed: code {MetaErrorCode} {MetaErrorTitle}, {PhoneNumberId} wamid {WamId} to {RecipientId}: {Details}")]
+        public static partial void Failed(ILogger logger, int? metaErrorCode, string? metaErrorTitle, string phoneNumberId, string wamId, string? recipientId, string? details);
 
-    [LoggerMessage(EventId = 3110, Level = LogLevel.Debug,
-        Message = "Status {Status} for {WamId} ignored: the message is already {CurrentStatus}")]
-    private static partial void LogStale(ILogger logger, string wamId, string status, string? currentStatus);
+        [LoggerMessage(TelemetryEvents.StatusStale, LogLevel.Debug, "Status {Status} for {WamId} ignored: the message is already {CurrentStatus}")]
+        public static partial void Stale(ILogger logger, string wamId, string status, string? currentStatus);
+    }
 }

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Frontdesk.Core.Rules;
+using Frontdesk.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace Frontdesk.Storage.Rules;
@@ -26,7 +27,7 @@ public sealed partial class DemoBusinessSeeder(RuleTables tables, ILogger<DemoBu
             {
                 if (page.Values.Count > 0)
                 {
-                    LogNotSeeded(table.ToString());
+                    Log.NotSeeded(logger, table.ToString());
                     return false;
                 }
 
@@ -49,15 +50,16 @@ public sealed partial class DemoBusinessSeeder(RuleTables tables, ILogger<DemoBu
             }
         }
 
-        LogSeeded(added);
+        Log.Seeded(logger, added);
         return true;
     }
 
-    [LoggerMessage(EventId = 2220, EventName = "DemoBusinessSeeded", Level = LogLevel.Information,
-        Message = "Seeded the demo business: {Rows} rows under PartitionKey 'default'")]
-    private partial void LogSeeded(int rows);
+    private static partial class Log
+    {
+        [LoggerMessage(TelemetryEvents.DemoBusinessSeeded, LogLevel.Information, "Seeded the demo business: {Rows} rows under PartitionKey 'default'")]
+        public static partial void Seeded(ILogger logger, int rows);
 
-    [LoggerMessage(EventId = 2221, EventName = "DemoBusinessNotSeeded", Level = LogLevel.Information,
-        Message = "Demo business not seeded: table {Table} already holds rows")]
-    private partial void LogNotSeeded(string table);
+        [LoggerMessage(TelemetryEvents.DemoBusinessNotSeeded, LogLevel.Information, "Demo business not seeded: table {Table} already holds rows")]
+        public static partial void NotSeeded(ILogger logger, string table);
+    }
 }

@@ -1,3 +1,4 @@
+using Frontdesk.Core.Telemetry;
 using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
@@ -38,7 +39,7 @@ public sealed partial class TableRuleSource(
         var known = cached?.Book.Problems.ToHashSet() ?? [];
         foreach (var problem in book.Problems.Where(p => !known.Contains(p)))
         {
-            LogProblem(problem.Table, problem.PartitionKey, problem.RowKey, problem.Problem);
+            Log.Problem(logger, problem.Table, problem.PartitionKey, problem.RowKey, problem.Problem);
         }
 
         _cache[phoneNumberId] = new CachedBook(book, now.AddSeconds(options.Value.CacheSeconds));
@@ -99,9 +100,12 @@ public sealed partial class TableRuleSource(
         return rows;
     }
 
-    [LoggerMessage(EventId = 2200, EventName = "RuleProblem", Level = LogLevel.Warning,
-        Message = "Rule table {Table}, PartitionKey {PartitionKey}, RowKey {RowKey}: {Problem}")]
-    private partial void LogProblem(string table, string partitionKey, string rowKey, string problem);
 
     private sealed record CachedBook(RuleBook Book, DateTimeOffset Expires);
+
+    private static partial class Log
+    {
+        [LoggerMessage(TelemetryEvents.RuleProblem, LogLevel.Warning, "Rule table {Table}, PartitionKey {PartitionKey}, RowKey {RowKey}: {Problem}")]
+        public static partial void Problem(ILogger logger, string table, string partitionKey, string rowKey, string problem);
+    }
 }

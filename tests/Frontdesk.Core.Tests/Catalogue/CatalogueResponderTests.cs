@@ -1,4 +1,5 @@
 using Frontdesk.Core.Catalogue;
+using Frontdesk.Core.Limits;
 using Frontdesk.Core.WhatsApp.Messages;
 
 namespace Frontdesk.Core.Tests.Catalogue;
@@ -91,10 +92,10 @@ public sealed class CatalogueResponderTests
         var list = Assert.IsType<ProductListBody>(Assert.Single(replies));
         Assert.Equal(30, list.Sections.Sum(section => section.ProductRetailerIds.Count));
         Assert.InRange(list.Sections.Count, 1, 10);
-        Assert.All(list.Sections, section => Assert.InRange(section.Title.Length, 1, CatalogueLimits.ProductSectionTitle));
-        Assert.InRange(list.Header.Length, 1, CatalogueLimits.HeaderText);
-        Assert.InRange(list.Text.Length, 1, CatalogueLimits.InteractiveBody);
-        Assert.InRange(list.Footer!.Length, 1, CatalogueLimits.Footer);
+        Assert.All(list.Sections, section => Assert.InRange(section.Title.Length, 1, WhatsAppLimits.SectionTitle));
+        Assert.InRange(list.Header.Length, 1, WhatsAppLimits.Header);
+        Assert.InRange(list.Text.Length, 1, WhatsAppLimits.InteractiveBody);
+        Assert.InRange(list.Footer!.Length, 1, WhatsAppLimits.Footer);
     }
 
     [Fact]
@@ -241,25 +242,25 @@ public sealed class CatalogueResponderTests
         var replies = await Responder().AnswerOrderAsync(French(""), new(null, null, items), TestContext.Current.CancellationToken);
 
         var text = Assert.IsType<TextBody>(Assert.Single(replies)).Text;
-        Assert.InRange(text.Length, 1, CatalogueLimits.TextBody);
+        Assert.InRange(text.Length, 1, WhatsAppLimits.TextBody);
         Assert.Contains("400,00", text, StringComparison.Ordinal);
     }
 
     private static void AssertWithinLimits(ListBody list)
     {
         var rows = list.Sections.SelectMany(section => section.Rows).ToList();
-        Assert.InRange(rows.Count, 1, CatalogueLimits.ListRows);
+        Assert.InRange(rows.Count, 1, WhatsAppLimits.MaxListRows);
         Assert.InRange(list.Sections.Count, 1, 10);
-        Assert.InRange(list.ButtonLabel.Length, 1, CatalogueLimits.ListButton);
-        Assert.InRange(list.Text.Length, 1, CatalogueLimits.TextBody);
-        Assert.All(list.Sections, section => Assert.InRange(section.Title?.Length ?? 0, 0, CatalogueLimits.ListSectionTitle));
+        Assert.InRange(list.ButtonLabel.Length, 1, WhatsAppLimits.ListButton);
+        Assert.InRange(list.Text.Length, 1, WhatsAppLimits.TextBody);
+        Assert.All(list.Sections, section => Assert.InRange(section.Title?.Length ?? 0, 0, WhatsAppLimits.SectionTitle));
         Assert.All(rows, row =>
         {
             Assert.InRange(row.Id.Length, 1, CatalogueRowIds.MaxLength);
-            Assert.InRange(row.Title.Length, 1, CatalogueLimits.ListRowTitle);
-            Assert.InRange(row.Description?.Length ?? 0, 0, CatalogueLimits.ListRowDescription);
+            Assert.InRange(row.Title.Length, 1, WhatsAppLimits.RowTitle);
+            Assert.InRange(row.Description?.Length ?? 0, 0, WhatsAppLimits.RowDescription);
         });
         Assert.Equal(rows.Count, rows.Select(row => row.Id).Distinct().Count());
-        Assert.InRange(list.Footer?.Length ?? 0, 0, CatalogueLimits.Footer);
+        Assert.InRange(list.Footer?.Length ?? 0, 0, WhatsAppLimits.Footer);
     }
 }

@@ -1,7 +1,8 @@
+using Frontdesk.Core.Catalogue;
+using Frontdesk.Core.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using Frontdesk.Core.Catalogue;
 
 namespace Frontdesk.Core.Tests.Catalogue;
 

@@ -87,12 +87,12 @@ public sealed class RuleBookCompilerTests
         { Rows.Rule("r", ("Keywords", "x"), ("Reply", "x"), ("Action", "dance")), "Action 'dance' is not none, menu, handoff, optout, optin or catalogue; rule skipped" },
         { Rows.Rule("r", ("Keywords", "x"), ("Reply", "x"), ("When", "weekends")), "When 'weekends' is not any, open or closed; rule skipped" },
         { Rows.Rule("r", ("Keywords", "x"), ("QuickReply", "nope")), "QuickReply 'nope' is not a RowKey of QuickReplies" },
-        { Rows.Rule("r", ("Keywords", "x"), ("Reply", new string('x', 4097))), "the reply has 4097 characters, more than the 4096 a text message allows; rule skipped" },
-        { Rows.Rule("r", ("Keywords", "x"), ("Reply", new string('x', 1025)), ("Buttons", "Yes|No")), "more than the 1024 a message with buttons allows" },
+        { Rows.Rule("r", ("Keywords", "x"), ("Reply", new string('x', 4097))), "the reply has 4097 characters, more than the 4096 WhatsApp allows for a text message; rule skipped" },
+        { Rows.Rule("r", ("Keywords", "x"), ("Reply", new string('x', 1025)), ("Buttons", "Yes|No")), "more than the 1024 WhatsApp allows for the text of a message with buttons" },
         { Rows.Rule("r", ("Keywords", "x"), ("Reply", "x"), ("Buttons", "a|b|c|d")), "Buttons has 4 titles; WhatsApp allows at most 3; rule skipped" },
-        { Rows.Rule("r", ("Keywords", "x"), ("Reply", "x"), ("Buttons", "Twenty-one characters")), "button 'Twenty-one characters' has 21 characters, more than the 20 a button title allows" },
-        { Rows.Rule("r", ("Keywords", "x"), ("Reply", "x"), ("MenuTitle", new string('t', 25))), "MenuTitle has 25 characters, more than the 24 a list row allows" },
-        { Rows.Rule("r", ("Keywords", "x"), ("Reply", "x"), ("MenuTitle", "t"), ("MenuDescription", new string('d', 73))), "MenuDescription has 73 characters, more than the 72 a list row allows" },
+        { Rows.Rule("r", ("Keywords", "x"), ("Reply", "x"), ("Buttons", "Twenty-one characters")), "button 'Twenty-one characters' has 21 characters, more than the 20 WhatsApp allows for a button title" },
+        { Rows.Rule("r", ("Keywords", "x"), ("Reply", "x"), ("MenuTitle", new string('t', 25))), "MenuTitle has 25 characters, more than the 24 WhatsApp allows for a menu row's title" },
+        { Rows.Rule("r", ("Keywords", "x"), ("Reply", "x"), ("MenuTitle", "t"), ("MenuDescription", new string('d', 73))), "MenuDescription has 73 characters, more than the 72 WhatsApp allows for a menu row's description" },
         { Rows.Rule("r", ("Keywords", "x"), ("Reply", "x"), ("PauseHours", 0)), "PauseHours '0' is not a whole number of hours from 1 to 8760; rule skipped" },
         { Rows.Rule("r", ("Keywords", "x"), ("Reply", "x"), ("Buttons", "Yes|yes")), "Buttons repeats a title" },
         { Rows.Rule("r", ("Keywords", "x"), ("Buttons", "Yes|No"), ("Action", "handoff")), "Buttons need a Reply or QuickReply" },
@@ -121,7 +121,7 @@ public sealed class RuleBookCompilerTests
 
         var book = Rows.Compile(Rows.Rule(name, ("Keywords", "x"), ("Reply", "x"), ("MenuTitle", "Row")));
 
-        Assert.Contains("limits to 200 characters", Assert.Single(book.Problems).Problem, StringComparison.Ordinal);
+        Assert.Contains("more than the 200 WhatsApp allows for a menu row's id", Assert.Single(book.Problems).Problem, StringComparison.Ordinal);
         Assert.Empty(book.Rules);
     }
 

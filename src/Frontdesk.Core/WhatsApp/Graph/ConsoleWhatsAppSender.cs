@@ -1,3 +1,4 @@
+using Frontdesk.Core.Telemetry;
 using Frontdesk.Core.WhatsApp.Messages;
 using Microsoft.Extensions.Logging;
 
@@ -16,21 +17,22 @@ public sealed partial class ConsoleWhatsAppSender(ILogger<ConsoleWhatsAppSender>
         ArgumentNullException.ThrowIfNull(message);
         if (!GraphRequestBuilder.TryBuild(message, out var json, out var problem))
         {
-            LogRefused(logger, message.PhoneNumberId, message.To, message.Kind, problem);
+            Log.Refused(logger, message.PhoneNumberId, message.To, message.Kind, problem);
             return Task.FromResult(GraphSendResult.LocalFailure(problem));
         }
 
         var n = Interlocked.Increment(ref _sent);
-        LogWouldSend(logger, message.PhoneNumberId, message.To, message.Kind, message.RuleName, json);
+        Log.WouldSend(logger, message.PhoneNumberId, message.To, message.Kind, message.RuleName, json);
         return Task.FromResult(GraphSendResult.Accepted(
             message.Body is MarkReadBody ? null : $"wamid.CONSOLE_{n.ToString(System.Globalization.CultureInfo.InvariantCulture)}"));
     }
 
-    [LoggerMessage(EventId = 3020, Level = LogLevel.Information,
-        Message = "[no access token: not sent] {PhoneNumberId} → {To} ({ReplyKind} {RuleName}): {GraphJson}")]
-    private static partial void LogWouldSend(ILogger logger, string phoneNumberId, string to, ReplyKind replyKind, string? ruleName, string graphJson);
+    private static partial class Log
+    {
+        [LoggerMessage(TelemetryEvents.ReplyPrinted, LogLevel.Information, "[no access token: not sent] {PhoneNumberId} → {To} ({ReplyKind} {RuleName}): {GraphJson}")]
+        public static partial void WouldSend(ILogger logger, string phoneNumberId, string to, ReplyKind replyKind, string? ruleName, string graphJson);
 
-    [LoggerMessage(EventId = 3021, Level = LogLevel.Warning,
-        Message = "[no access token] {PhoneNumberId} → {To} ({ReplyKind}) would be refused: {Problem}")]
-    private static partial void LogRefused(ILogger logger, string phoneNumberId, string to, ReplyKind replyKind, string problem);
+        [LoggerMessage(TelemetryEvents.ReplyRefusedLocally, LogLevel.Warning, "[no access token] {PhoneNumberId} → {To} ({ReplyKind}) would be refused: {Problem}")]
+        public static partial void Refused(ILogger logger, string phoneNumberId, string to, ReplyKind replyKind, string problem);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using Frontdesk.Core.Limits;
 using Frontdesk.Core.WhatsApp.Messages;
 
 namespace Frontdesk.Core.WhatsApp.Graph;

@@ -1,3 +1,4 @@
+using Frontdesk.Core.Telemetry;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -48,7 +49,7 @@ public sealed partial class GraphWhatsAppClient(
         catch (Exception ex) when (ex is HttpRequestException or ExecutionRejectedException or OperationCanceledException)
         {
             var result = FromException(ex);
-            LogNoAnswer(logger, message.PhoneNumberId, result.Outcome, ex.GetType().Name, ex.Message);
+            Log.NoAnswer(logger, message.PhoneNumberId, result.Outcome, ex.GetType().Name, ex.Message);
             return result;
         }
 
@@ -56,7 +57,7 @@ public sealed partial class GraphWhatsAppClient(
         {
             var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             var result = response.IsSuccessStatusCode ? FromSuccess(body) : FromError((int)response.StatusCode, body, RetryAfter(response));
-            LogAnswer(logger, message.PhoneNumberId, result.HttpStatus ?? (int)response.StatusCode, result.Error?.Code, result.Outcome, result.FbTraceId);
+            Log.Answer(logger, message.PhoneNumberId, result.HttpStatus ?? (int)response.StatusCode, result.Error?.Code, result.Outcome, result.FbTraceId);
             return result with { HttpStatus = (int)response.StatusCode };
         }
     }
@@ -156,11 +157,12 @@ public sealed partial class GraphWhatsAppClient(
         return null;
     }
 
-    [LoggerMessage(EventId = 3050, Level = LogLevel.Debug,
-        Message = "Graph API answered HTTP {HttpStatus} for {PhoneNumberId}: Meta code {MetaErrorCode}, {Outcome}, fbtrace_id {FbTraceId}")]
-    private static partial void LogAnswer(ILogger logger, string phoneNumberId, int httpStatus, int? metaErrorCode, SendOutcome outcome, string? fbTraceId);
+    private static partial class Log
+    {
+        [LoggerMessage(TelemetryEvents.GraphAnswered, LogLevel.Debug, "Graph API answered HTTP {HttpStatus} for {PhoneNumberId}: Meta code {MetaErrorCode}, {Outcome}, fbtrace_id {FbTraceId}")]
+        public static partial void Answer(ILogger logger, string phoneNumberId, int httpStatus, int? metaErrorCode, SendOutcome outcome, string? fbTraceId);
 
-    [LoggerMessage(EventId = 3051, Level = LogLevel.Warning,
-        Message = "Graph API gave no answer for {PhoneNumberId} ({Outcome}): {ExceptionType}: {ExceptionMessage}")]
-    private static partial void LogNoAnswer(ILogger logger, string phoneNumberId, SendOutcome outcome, string exceptionType, string exceptionMessage);
+        [LoggerMessage(TelemetryEvents.GraphNoAnswer, LogLevel.Warning, "Graph API gave no answer for {PhoneNumberId} ({Outcome}): {ExceptionType}: {ExceptionMessage}")]
+        public static partial void NoAnswer(ILogger logger, string phoneNumberId, SendOutcome outcome, string exceptionType, string exceptionMessage);
+    }
 }

@@ -39,13 +39,13 @@ public sealed partial class OutboundSender(
         switch (claim)
         {
             case LedgerClaim.AlreadySent or LedgerClaim.AlreadyFailed:
-                LogDuplicate(logger, message.IdempotencyKey, claim);
+                Log.Duplicate(logger, message.IdempotencyKey, claim);
                 return SendDisposition.SkippedDuplicate;
             case LedgerClaim.AlreadyUnknown:
-                LogDuplicate(logger, message.IdempotencyKey, claim);
+                Log.Duplicate(logger, message.IdempotencyKey, claim);
                 return SendDisposition.MaybeSent;
             case LedgerClaim.FoundSending:
-                LogMaybeSent(logger, message.IdempotencyKey, message.PhoneNumberId, message.To, "an earlier delivery was still Sending (it died mid-send or is sending now)");
+                Log.MaybeSent(logger, message.IdempotencyKey, message.PhoneNumberId, message.To, "an earlier delivery was still Sending (it died mid-send or is sending now)");
                 return SendDisposition.MaybeSent;
         }
 
@@ -66,17 +66,17 @@ public sealed partial class OutboundSender(
         {
             case SendOutcome.Accepted:
                 await ledger.MarkSentAsync(message, result.WamId, cancellationToken).ConfigureAwait(false);
-                LogSent(logger, message.PhoneNumberId, message.Kind, message.RuleName, message.IdempotencyKey, result.WamId, message.Attempt + 1);
+                Log.Sent(logger, message.PhoneNumberId, message.Kind, message.RuleName, message.IdempotencyKey, result.WamId, message.Attempt + 1);
                 return SendDisposition.Sent;
 
             case SendOutcome.MaybeAccepted:
                 await ledger.MarkUnknownAsync(message, result.Reason ?? "no answer", cancellationToken).ConfigureAwait(false);
-                LogMaybeSent(logger, message.IdempotencyKey, message.PhoneNumberId, message.To, result.Reason ?? "no answer");
+                Log.MaybeSent(logger, message.IdempotencyKey, message.PhoneNumberId, message.To, result.Reason ?? "no answer");
                 return SendDisposition.MaybeSent;
 
             case SendOutcome.Permanent:
                 await ledger.MarkFailedAsync(message, result.Error, result.Reason ?? "refused", cancellationToken).ConfigureAwait(false);
-                LogFailed(logger, result.Error?.Code, result.Error?.Title, message.PhoneNumberId, message.Kind, message.IdempotencyKey, result.Reason, result.FbTraceId);
+                Log.Failed(logger, result.Error?.Code, result.Error?.Title, message.PhoneNumberId, message.Kind, message.IdempotencyKey, result.Reason, result.FbTraceId);
                 return SendDisposition.Failed;
         }
 
@@ -87,7 +87,7 @@ public sealed partial class OutboundSender(
             var final = $"gave up after {failures} attempts; last: {result.Reason}";
             await ledger.MarkFailedAsync(message, result.Error, final, cancellationToken).ConfigureAwait(false);
             await queue.MoveToPoisonAsync(message with { Attempt = failures, LastError = reason }, final, cancellationToken).ConfigureAwait(false);
-            LogFailed(logger, result.Error?.Code, result.Error?.Title, message.PhoneNumberId, message.Kind, message.IdempotencyKey, final, result.FbTraceId);
+            Log.Failed(logger, result.Error?.Code, result.Error?.Title, message.PhoneNumberId, message.Kind, message.IdempotencyKey, final, result.FbTraceId);
             return SendDisposition.Poisoned;
         }
 
@@ -98,27 +98,25 @@ public sealed partial class OutboundSender(
         // enqueue fails after it, the trigger's retry finds the key Retryable and claims it again.
         await ledger.ReleaseForRetryAsync(message, reason, cancellationToken).ConfigureAwait(false);
         await queue.EnqueueAsync(message with { Attempt = failures, LastError = reason }, delay, cancellationToken).ConfigureAwait(false);
-        LogRetry(logger, message.IdempotencyKey, result.Outcome, result.Error?.Code, failures, delay, result.Reason);
+        Log.Retry(logger, message.IdempotencyKey, result.Outcome, result.Error?.Code, failures, delay, result.Reason);
         return SendDisposition.RetryScheduled;
     }
 
-    [LoggerMessage(EventId = TelemetryEvents.ReplySent, EventName = nameof(TelemetryEvents.ReplySent), Level = LogLevel.Information,
-        Message = "Reply sent for {PhoneNumberId}: {ReplyKind} {RuleName}, key {IdempotencyKey}, wamid {WamId}, attempt {Attempt}")]
-    private static partial void LogSent(ILogger logger, string phoneNumberId, ReplyKind replyKind, string? ruleName, string idempotencyKey, string? wamId, int attempt);
+    private static partial class Log
+    {
+        [LoggerMessage(TelemetryEvents.ReplySent, LogLevel.Information, "Reply sent for {PhoneNumberId}: {ReplyKind} {RuleName}, key {IdempotencyKey}, wamid {WamId}, attempt {Attempt}")]
+        public static partial void Sent(ILogger logger, string phoneNumberId, ReplyKind replyKind, string? ruleName, string idempotencyKey, string? wamId, int attempt);
 
-    [LoggerMessage(EventId = TelemetryEvents.SendFailed, EventName = nameof(TelemetryEvents.SendFailed), Level = LogLevel.Error,
-        Message = "Send failed for good: Meta code {MetaErrorCode} {MetaErrorTitle}, {PhoneNumberId} {ReplyKind}, key {IdempotencyKey}: {Reason} (fbtrace_id {FbTraceId})")]
-    private static partial void LogFailed(ILogger logger, int? metaErrorCode, string? metaErrorTitle, string phoneNumberId, ReplyKind replyKind, string idempotencyKey, string? reason, string? fbTraceId);
+        [LoggerMessage(TelemetryEvents.SendFailed, LogLevel.Error, "Send failed for good: Meta code {MetaErrorCode} {MetaErrorTitle}, {PhoneNumberId} {ReplyKind}, key {IdempotencyKey}: {Reason} (fbtrace_id {FbTraceId})")]
+        public static partial void Failed(ILogger logger, int? metaErrorCode, string? metaErrorTitle, string phoneNumberId, ReplyKind replyKind, string idempotencyKey, string? reason, string? fbTraceId);
 
-    [LoggerMessage(EventId = 3010, Level = LogLevel.Warning,
-        Message = "Send retry scheduled for key {IdempotencyKey}: {Outcome}, Meta code {MetaErrorCode}, attempt {Attempt} failed, next in {Delay}: {Reason}")]
-    private static partial void LogRetry(ILogger logger, string idempotencyKey, SendOutcome outcome, int? metaErrorCode, int attempt, TimeSpan delay, string? reason);
+        [LoggerMessage(TelemetryEvents.SendRetryScheduled, LogLevel.Warning, "Send retry scheduled for key {IdempotencyKey}: {Outcome}, Meta code {MetaErrorCode}, attempt {Attempt} failed, next in {Delay}: {Reason}")]
+        public static partial void Retry(ILogger logger, string idempotencyKey, SendOutcome outcome, int? metaErrorCode, int attempt, TimeSpan delay, string? reason);
 
-    [LoggerMessage(EventId = 3011, Level = LogLevel.Warning,
-        Message = "Reply with key {IdempotencyKey} for {PhoneNumberId} to {To} may have been sent; recorded Unknown and not resent: {Reason}")]
-    private static partial void LogMaybeSent(ILogger logger, string idempotencyKey, string phoneNumberId, string to, string reason);
+        [LoggerMessage(TelemetryEvents.SendMaybeSent, LogLevel.Warning, "Reply with key {IdempotencyKey} for {PhoneNumberId} to {To} may have been sent; recorded Unknown and not resent: {Reason}")]
+        public static partial void MaybeSent(ILogger logger, string idempotencyKey, string phoneNumberId, string to, string reason);
 
-    [LoggerMessage(EventId = 3012, Level = LogLevel.Information,
-        Message = "Reply with key {IdempotencyKey} skipped: the ledger says {LedgerClaim}")]
-    private static partial void LogDuplicate(ILogger logger, string idempotencyKey, LedgerClaim ledgerClaim);
+        [LoggerMessage(TelemetryEvents.SendDuplicate, LogLevel.Information, "Reply with key {IdempotencyKey} skipped: the ledger says {LedgerClaim}")]
+        public static partial void Duplicate(ILogger logger, string idempotencyKey, LedgerClaim ledgerClaim);
+    }
 }

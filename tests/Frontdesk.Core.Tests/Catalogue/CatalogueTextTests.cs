@@ -1,35 +1,11 @@
 using Frontdesk.Core.Catalogue;
+using Frontdesk.Core.Limits;
 
 namespace Frontdesk.Core.Tests.Catalogue;
 
-public sealed class TextNormaliserTests
+/// <summary>The catalogue's small text helpers: one-edit distance, stop words, prices, truncation.</summary>
+public sealed class CatalogueTextTests
 {
-    [Fact]
-    public void Words_FoldCaseAccentsLigaturesAndSplitOnPunctuation()
-    {
-        Assert.Equal(["avez", "vous", "des", "oeufs", "l", "eclair", "creme", "strasse"], TextNormaliser.Words("Avez-vous des Œufs, l'Éclair CRÈME? Straße"));
-    }
-
-    [Theory]
-    [InlineData("croissants", "croissant")]
-    [InlineData("croissant", "croissant")]
-    [InlineData("gâteaux", "gateau")]
-    [InlineData("gateau", "gateau")]
-    [InlineData("brioches", "brioch")]
-    [InlineData("brioche", "brioch")]
-    [InlineData("berries", "berri")]
-    [InlineData("berry", "berri")]
-    [InlineData("boxes", "box")]
-    [InlineData("box", "box")]
-    [InlineData("choux", "chou")]
-    [InlineData("glass", "glass")]
-    [InlineData("des", "des")]
-    [InlineData("2024", "2024")]
-    public void Stem_PluralsAndSingularsMeet(string word, string stem)
-    {
-        Assert.Equal(stem, TextNormaliser.Stem(TextNormaliser.Fold(word)));
-    }
-
     [Theory]
     [InlineData("croissant", "croisant", true)]
     [InlineData("croissant", "croissnat", true)]
@@ -73,7 +49,7 @@ public sealed class TextNormaliserTests
     [Fact]
     public void Truncate_KeepsTheLimitWithAnEllipsis()
     {
-        Assert.Equal("Croissant au beurre AOP…", CatalogueLimits.Truncate("Croissant au beurre AOP de Charentes", 24));
-        Assert.Equal(24, CatalogueLimits.Truncate("Croissant au beurre AOP de Charentes", 24).Length);
+        Assert.Equal("Croissant au beurre AOP…", WhatsAppLimits.Truncate("Croissant au beurre AOP de Charentes", 24));
+        Assert.Equal(24, WhatsAppLimits.Truncate("Croissant au beurre AOP de Charentes", 24).Length);
     }
 }
