@@ -107,6 +107,7 @@ var tableNames = [
   'Hours'
   'Rules'
   'QuickReplies'
+  'Components'
   'Contacts'
   'Catalogue'
   'HandledMessages'

@@ -72,6 +72,9 @@ public static class TelemetryEvents
     /// <summary>A status said the customer stopped marketing messages (131050); the contact is marked.</summary>
     public const int MarketingOptOut = 2320;
 
+    /// <summary>The Components table was sent to Meta's conversational_automation edge (or not, and why).</summary>
+    public const int ComponentsPublished = 2400;
+
     /// <summary>A reply was accepted by the Graph API. Properties: <c>PhoneNumberId</c>, <c>ReplyKind</c>.</summary>
     public const int ReplySent = 3000;
 

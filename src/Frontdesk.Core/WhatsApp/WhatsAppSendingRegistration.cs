@@ -49,6 +49,10 @@ public static class WhatsAppSendingRegistration
             services.TryAddTransient<IWhatsAppSender>(sp => sp.GetRequiredService<GraphWhatsAppClient>());
         }
 
+        // Publishing components is an operator's call, made rarely: one attempt with a timeout, no retries, and no
+        // request logging (which would keep the Authorization header in its state, as above).
+        services.AddHttpClient<GraphComponentsClient>(client => client.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
+
         services.TryAddTransient<OutboundSender>();
         return services;
     }

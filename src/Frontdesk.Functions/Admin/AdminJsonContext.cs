@@ -12,4 +12,5 @@ namespace Frontdesk.Functions.Admin;
 [JsonSerializable(typeof(ExplainRequest))]
 [JsonSerializable(typeof(ExplainResponse))]
 [JsonSerializable(typeof(AdminError))]
+[JsonSerializable(typeof(ComponentsPublishResponse))]
 internal sealed partial class AdminJsonContext : JsonSerializerContext;

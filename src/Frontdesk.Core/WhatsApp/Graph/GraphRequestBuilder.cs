@@ -17,9 +17,6 @@ public static class GraphRequestBuilder
     /// </summary>
     public const string CallbackPrefix = "frontdesk:";
 
-    /// <summary>Meta's limit on <c>biz_opaque_callback_data</c>.</summary>
-    public const int MaxCallbackData = 512;
-
     /// <summary>True when <paramref name="callbackData"/> was set by Frontdesk.</summary>
     public static bool IsOwnCallback(string? callbackData) =>
         callbackData is not null && callbackData.StartsWith(CallbackPrefix, StringComparison.Ordinal);
@@ -27,7 +24,7 @@ public static class GraphRequestBuilder
     private static string CallbackData(OutboundMessage message)
     {
         var data = CallbackPrefix + message.IdempotencyKey;
-        return data.Length <= MaxCallbackData ? data : data[..MaxCallbackData];
+        return data.Length <= WhatsAppLimits.CallbackData ? data : data[..WhatsAppLimits.CallbackData];
     }
 
     public static bool TryBuild(
