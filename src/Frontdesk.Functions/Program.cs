@@ -1,4 +1,5 @@
 using Frontdesk.Functions;
+using Frontdesk.Functions.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,6 +8,9 @@ using Microsoft.Extensions.Logging;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+
+// Every HTTP failure answers ProblemDetails, as every refusal does (docs/security.md).
+builder.UseWhen<HttpFailureMiddleware>(HttpFailureMiddleware.IsHttp);
 
 // The worker's own logs go to Application Insights with their properties as customDimensions: the workbook and the
 // alerts in infra/ read them. The SDK keeps only warnings unless its default filter rule is removed.
@@ -21,5 +25,5 @@ builder.Logging.Services.Configure<LoggerFilterOptions>(options =>
     }
 });
 
-builder.Services.AddFrontdesk(builder.Configuration);
+builder.Services.AddFrontdeskFunctions(builder.Configuration);
 builder.Build().Run();

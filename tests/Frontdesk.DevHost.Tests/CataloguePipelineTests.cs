@@ -48,6 +48,40 @@ public sealed class CataloguePipelineTests(ReplyPipelineFixture pipeline) : ICla
         Assert.Contains("1.30", card, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task DemoPricesQuestion_IsAnsweredFromTheDemoCatalogue()
+    {
+        var customer = "15550300103";
+        var at = pipeline.AdvanceTo(DayOfWeek.Wednesday, 9);
+
+        await pipeline.Host.PostWebhookAsync(WebhookBuilder.Text(customer, "wamid.E2E_CAT_3", "prix croissant", at), TestContext.Current.CancellationToken);
+
+        // The croissants of samples/demo-catalogue.csv (a list: butter, almond, chocolate), at that file's prices.
+        var answer = await WaitForRequestAsync(customer, body => body.Contains("Croissant au beurre", StringComparison.Ordinal));
+        Assert.Contains("1.30", answer, StringComparison.Ordinal);
+        Assert.Contains("Croissant aux amandes", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain(pipeline.Graph.Requests, r => r.Body.Contains("1.20 €", StringComparison.Ordinal));
+    }
+
+    /// <summary>The raw Graph JSON of the first request to a customer that matches (a list's rows are not in its body text).</summary>
+    private async Task<string> WaitForRequestAsync(string customer, Func<string, bool> wanted)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            var bodies = pipeline.Graph.Requests.Where(r => !r.IsMarkRead && r.Json?["to"]?.GetValue<string>()?.TrimStart('+') == customer).Select(r => r.Body);
+            if (bodies.FirstOrDefault(wanted) is { } body)
+            {
+                return body;
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Fail($"no matching request to {customer}; got: {string.Join(" | ", pipeline.TextsTo(customer))}");
+        return "";
+    }
+
     private async Task<string> WaitForTextAsync(string customer, Func<string, bool> wanted)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);

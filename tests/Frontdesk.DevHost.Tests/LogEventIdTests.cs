@@ -24,7 +24,7 @@ public sealed class LogEventIdTests
     [
         typeof(TelemetryEvents).Assembly,
         typeof(StorageNames).Assembly,
-        typeof(ServiceRegistration).Assembly,
+        typeof(FunctionsRegistration).Assembly,
         typeof(DevHostApplication).Assembly,
     ];
 

@@ -1,9 +1,11 @@
 using Frontdesk.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Frontdesk.DevHost.Tests;
 
-/// <summary>A missing secret stops the app at start-up, with a message that names the setting to fix.</summary>
+/// <summary>A missing secret stops the app at start-up, with a message that names the setting to fix; DevHost runs as Development.</summary>
 public sealed class StartupSettingsTests : IAsyncLifetime
 {
     private AzuriteServer _azurite = null!;
@@ -23,5 +25,13 @@ public sealed class StartupSettingsTests : IAsyncLifetime
         });
 
         Assert.Contains(settingName, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DevHost_RunsAsDevelopment()
+    {
+        await using var host = await DevHostRun.StartAsync(_azurite, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(Environments.Development, host.Services.GetRequiredService<IHostEnvironment>().EnvironmentName);
     }
 }

@@ -40,7 +40,7 @@ public sealed class FunctionsMetadataTests
                         && b.TryGetProperty("route", out var route) && route.GetString()!.StartsWith("manage/", StringComparison.Ordinal))
             .ToList();
 
-        Assert.Equal(3, admin.Count);
+        Assert.Equal(4, admin.Count); // validate, explain, catalogue import, components publish
         Assert.All(admin, b => Assert.Equal("Function", b.GetProperty("authLevel").GetString(), ignoreCase: true));
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
+using Frontdesk.Core.Limits;
 
 namespace Frontdesk.Core.Catalogue;
 
@@ -45,8 +46,15 @@ public static class CatalogueCsvParser
         using var reader = CsvReader.Create(csv, options, leaveOpen: true);
         var firstLineOfId = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         CatalogueColumns? columns = null;
+        var rows = 0;
         while (reader.Read())
         {
+            if (++rows > InputLimits.CatalogueRows)
+            {
+                // A partial catalogue would answer customers with a random half of it: the whole feed is refused.
+                return new CatalogueParseResult(products, rejected) { OverRowLimit = true };
+            }
+
             if (columns is null)
             {
                 columns = CatalogueColumns.From(reader.Headers);

@@ -1,3 +1,4 @@
+using Frontdesk.Core.Identifiers;
 using Frontdesk.Core.Rules;
 using Frontdesk.Core.Telemetry;
 using Frontdesk.Core.Webhooks.Events;
@@ -57,7 +58,7 @@ public sealed partial class InboundMessageHandler(
     /// </summary>
     private InboundMessage AsOriginal(InboundMessage message)
     {
-        if (message.Content is not EditContent { Edited: { } edited } edit || string.IsNullOrWhiteSpace(edit.OriginalMessageId))
+        if (message.Content is not EditContent { Edited: { } edited } edit || !WebhookIds.IsMessageId(edit.OriginalMessageId))
         {
             return message;
         }

@@ -11,7 +11,7 @@ namespace Frontdesk.Core.Conversations;
 /// greeting (and menu) when due → first matching rule, a catalogue answer or an order → away message → fallback.
 /// Pure apart from the catalogue port: it sends nothing and stores nothing.
 /// </summary>
-public sealed class ReplyEngine(TimeProvider timeProvider, ICatalogueResponder? catalogue = null)
+public sealed class ReplyEngine(TimeProvider timeProvider, ICatalogueResponder catalogue)
 {
     public const string OrderedLabel = "ordered";
     public const string NeedsAgentLabel = "needs-agent";
@@ -153,12 +153,6 @@ public sealed class ReplyEngine(TimeProvider timeProvider, ICatalogueResponder? 
             context.Replies.Add(new PlannedReply(context.Body(rule.Reply, rule.Buttons), ReplyKind.Rule, rule.Name));
         }
 
-        if (catalogue is null)
-        {
-            context.Step("catalogue", "the rule asks the catalogue, but no catalogue is configured", rule.Name);
-            return rule.Reply is not null;
-        }
-
         var query = match?.Remainder ?? string.Empty;
         var bodies = await catalogue.SearchAsync(Request(context, query), cancellationToken).ConfigureAwait(false);
         context.Replies.AddRange(bodies.Select(b => new PlannedReply(b, ReplyKind.Catalogue, rule.Name)));
@@ -168,11 +162,6 @@ public sealed class ReplyEngine(TimeProvider timeProvider, ICatalogueResponder? 
 
     private async ValueTask<bool> CatalogueAnswerAsync(ReplyContext context, string text, CancellationToken cancellationToken)
     {
-        if (catalogue is null)
-        {
-            return false;
-        }
-
         var bodies = await catalogue.TryAnswerAsync(Request(context, text.Trim()), cancellationToken).ConfigureAwait(false);
         if (bodies is not { Count: > 0 })
         {
@@ -188,12 +177,6 @@ public sealed class ReplyEngine(TimeProvider timeProvider, ICatalogueResponder? 
     private async ValueTask<bool> AnswerOrderAsync(ReplyContext context, OrderContent order, CancellationToken cancellationToken)
     {
         context.AddLabels([OrderedLabel]);
-        if (catalogue is null)
-        {
-            context.Step("order", $"order of {order.Items.Count} item(s) labelled {OrderedLabel}; no catalogue is configured to acknowledge it");
-            return false;
-        }
-
         var bodies = await catalogue.AnswerOrderAsync(Request(context, order.Text ?? string.Empty), order, cancellationToken).ConfigureAwait(false);
         context.Replies.AddRange(bodies.Select(b => new PlannedReply(b, ReplyKind.Order)));
         context.Step("order", $"order of {order.Items.Count} item(s) acknowledged with {bodies.Count} message(s); labelled {OrderedLabel}");

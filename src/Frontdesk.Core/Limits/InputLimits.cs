@@ -28,6 +28,9 @@ public static class InputLimits
     /// <summary>A customer's profile name, as an operator gives it to <c>explain</c>.</summary>
     public const int ProfileName = 256;
 
+    /// <summary>A message id (<c>wamid.…</c>, about 60 characters) in a signed webhook; it becomes a table key.</summary>
+    public const int MessageId = 256;
+
     /// <summary>The <c>hub.challenge</c> echoed by the handshake, and the verify token compared with ours.</summary>
     public const int HandshakeParameter = 1024;
 

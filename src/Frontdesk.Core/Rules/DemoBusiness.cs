@@ -54,9 +54,11 @@ public static class DemoBusiness
             ("Keywords", "catalogue, catalog, products, produits, do you have, avez-vous"),
             ("Action", "catalogue"),
             ("MenuTitle", "Our products"), ("MenuDescription", "Breads, pastries and cakes"), ("Priority", 25)),
+        // Prices come from the catalogue, never from a text that could contradict it: "prix croissant" searches
+        // "croissant", a bare "prices" lists the collections.
         Row(RuleTable.Rules, "prices",
-            ("Keywords", "price, prices, prix, tarif"),
-            ("Reply", "A croissant is 1.20 €, a baguette 1.10 €, a birthday cake from 25 €."),
+            ("Keywords", "price, prices, prix, tarif, tarifs, combien"),
+            ("Action", "catalogue"),
             ("Priority", 40)),
         Row(RuleTable.Rules, "agent",
             ("Keywords", "agent, human, person"),

@@ -9,7 +9,7 @@ namespace Frontdesk.Core.Rules;
 /// </summary>
 public static class RuleBookCompiler
 {
-    public const string DefaultPartition = "default";
+    public const string DefaultPartition = Identifiers.PhoneNumberId.DefaultPartition;
 
     public const string SettingsRowKey = "business";
 

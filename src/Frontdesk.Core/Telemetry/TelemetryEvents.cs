@@ -45,8 +45,8 @@ public static class TelemetryEvents
     /// <summary>A claim check pointed at a body an earlier duplicate already handled and deleted.</summary>
     public const int InboxClaimCheckGone = 2010;
 
-    /// <summary>Part of a webhook body (a malformed echo, an echo for another number) was left out; the rest was handled.</summary>
-    public const int WebhookItemSkipped = 2011;
+    /// <summary>An echo (<c>smb_message_echoes</c>) was left out as malformed or for another number; the rest was handled.</summary>
+    public const int EchoSkipped = 2011;
 
     /// <summary>A reply was queued. Properties: <c>PhoneNumberId</c>, <c>ReplyKind</c>, <c>RuleName</c>.</summary>
     public const int ReplyQueued = 2100;
@@ -56,12 +56,6 @@ public static class TelemetryEvents
 
     /// <summary>A contact row was written by someone else first; the caller reads it again.</summary>
     public const int ContactConflict = 2210;
-
-    /// <summary>The demo business was written into empty rule tables.</summary>
-    public const int DemoBusinessSeeded = 2220;
-
-    /// <summary>The demo business was not written: a rule table already holds rows.</summary>
-    public const int DemoBusinessNotSeeded = 2221;
 
     /// <summary>An echo of the business's own message was classified (own send, app automation, #bot, a person).</summary>
     public const int EchoHandled = 2300;
@@ -129,8 +123,11 @@ public static class TelemetryEvents
     /// <summary>DevHost: a function is disabled by <c>AzureWebJobs.&lt;Name&gt;.Disabled</c>.</summary>
     public const int DevHostFunctionDisabled = 9002;
 
-    /// <summary>DevHost: the demo catalogue was imported into the empty default catalogue.</summary>
-    public const int DevHostDemoCatalogueImported = 9003;
+    /// <summary>DevHost: the demo bakery (rules and catalogue) was written into a completely empty setup.</summary>
+    public const int DevHostDemoSeeded = 9003;
+
+    /// <summary>DevHost: the demo bakery was not written, and why (the setup holds rows, or <c>DevHost__SeedDemo</c> is false).</summary>
+    public const int DevHostDemoNotSeeded = 9004;
 
     /// <summary>DevHost: a queue trigger started listening.</summary>
     public const int DevHostQueueListening = 9101;
@@ -158,4 +155,13 @@ public static class TelemetryEvents
 
     /// <summary>DevHost: Azurite was stopped.</summary>
     public const int DevHostAzuriteStopped = 9303;
+
+    /// <summary>
+    /// A message or status in a signed webhook was skipped because one of its ids is malformed (its value is never
+    /// logged). Properties: <c>Item</c>, <c>Field</c>, <c>Length</c>.
+    /// </summary>
+    public const int WebhookItemSkipped = 2020;
+
+    /// <summary>An HTTP function threw; the caller got a 500 ProblemDetails without details. Properties: <c>Function</c>.</summary>
+    public const int HttpFailed = 4300;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Frontdesk.Core.Identifiers;
 using Frontdesk.Core.Webhooks.Events;
 
 namespace Frontdesk.Core.Webhooks;
@@ -111,17 +112,23 @@ public static class WebhookParser
         var to = String(echo, "to");
         var from = String(echo, "from");
         string? problem = null;
-        if (string.IsNullOrWhiteSpace(phoneNumberId))
+        if (!PhoneNumberId.TryParse(phoneNumberId, out _))
         {
-            problem = "the change has no metadata.phone_number_id";
+            problem = $"the change's metadata.phone_number_id ({phoneNumberId.Length} characters) is not a phone_number_id";
         }
-        else if (string.IsNullOrWhiteSpace(id))
+        else if (!WebhookIds.IsMessageId(id))
         {
-            problem = "the echo has no id";
+            // A malformed id is never quoted: only its length.
+            problem = $"the echo's id ({id?.Length ?? 0} characters) is not a message id";
+            id = null;
         }
         else if (string.IsNullOrWhiteSpace(to))
         {
             problem = "the echo has no to (the customer)";
+        }
+        else if (!WaId.TryParse(Digits(to), out _))
+        {
+            problem = $"the echo's to ({to.Length} characters) is not a WhatsApp id";
         }
         else if (from is not null && display is not null && Digits(from) != Digits(display))
         {

@@ -14,7 +14,11 @@ public sealed partial class AzuriteLauncher(ILogger<AzuriteLauncher> logger) : I
     private static readonly int[] s_ports = [10000, 10001, 10002];
     private Process? _process;
 
-    public async Task EnsureRunningAsync(string searchFrom, CancellationToken cancellationToken)
+    /// <summary>
+    /// Uses an Azurite already on 10000-10002, or starts the one installed by <c>npm ci</c>: found from the current
+    /// directory upwards, else from DevHost's own build output (which lives inside the repository).
+    /// </summary>
+    public async Task EnsureRunningAsync(CancellationToken cancellationToken)
     {
         if (await AllListeningAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -22,7 +26,7 @@ public sealed partial class AzuriteLauncher(ILogger<AzuriteLauncher> logger) : I
             return;
         }
 
-        var root = FindRoot(searchFrom) ?? throw new InvalidOperationException(
+        var root = FindRoot(Directory.GetCurrentDirectory()) ?? FindRoot(AppContext.BaseDirectory) ?? throw new InvalidOperationException(
             "Azurite is not installed: run `npm ci` at the repository root, or start Azurite yourself, or point FrontdeskStorage at another account.");
         var data = Path.Combine(root, ".azurite");
         Directory.CreateDirectory(data);

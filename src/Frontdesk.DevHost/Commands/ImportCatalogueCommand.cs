@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Frontdesk.Core.Catalogue;
+using Frontdesk.Core.Identifiers;
 using Frontdesk.DevHost.Azurite;
 using Frontdesk.DevHost.Hosting;
+using Frontdesk.Functions;
 using Frontdesk.Storage;
 using Frontdesk.Storage.Catalogue;
 
@@ -38,15 +40,17 @@ public static class ImportCatalogueCommand
             return 2;
         }
 
-        if (partition != CatalogueStore.DefaultPartition && !partition.All(char.IsAsciiDigit))
+        if (!PhoneNumberId.TryParsePartition(partition, out var phoneNumberId))
         {
-            await errors.WriteLineAsync($"import-catalogue: '{partition}' is neither a phone_number_id (digits) nor 'default'").ConfigureAwait(false);
+            await errors.WriteLineAsync($"import-catalogue: '{partition}' is neither {PhoneNumberId.Format} nor 'default'").ConfigureAwait(false);
             return 2;
         }
 
+        // Relative to the directory the command was typed in (dotnet run keeps it: EnableDefaultRunWorkingDirectory is off).
+        file = Path.GetFullPath(file);
         if (!File.Exists(file))
         {
-            await errors.WriteLineAsync($"import-catalogue: no such file '{file}'").ConfigureAwait(false);
+            await errors.WriteLineAsync($"import-catalogue: no such file '{file}' (a relative --file is read from the current directory, {Directory.GetCurrentDirectory()})").ConfigureAwait(false);
             return 2;
         }
 
@@ -55,22 +59,22 @@ public static class ImportCatalogueCommand
             .AddLogging(logging => logging.AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<AzuriteLauncher>()
-            .AddFrontdeskCatalogue(configuration);
+            .AddFrontdeskFunctions(configuration);
         await using var provider = services.BuildServiceProvider();
         try
         {
             if (StorageAccount.IsDevelopmentStorage(configuration, StorageNames.Connection))
             {
-                await provider.GetRequiredService<AzuriteLauncher>().EnsureRunningAsync(Directory.GetCurrentDirectory(), cancellationToken).ConfigureAwait(false);
+                await provider.GetRequiredService<AzuriteLauncher>().EnsureRunningAsync(cancellationToken).ConfigureAwait(false);
             }
 
             await using var csv = File.OpenRead(file);
             options.TryGetValue("currency", out var currency);
-            var result = await provider.GetRequiredService<CatalogueImporter>().ImportAsync(partition, csv, currency, cancellationToken).ConfigureAwait(false);
+            var result = await provider.GetRequiredService<CatalogueImporter>().ImportAsync(phoneNumberId.Value, csv, currency, cancellationToken).ConfigureAwait(false);
             await output.WriteLineAsync(JsonSerializer.Serialize(result, CatalogueJsonContext.Default.CatalogueImportResult)).ConfigureAwait(false);
             return result.RejectedCount == 0 ? 0 : 1;
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or CatalogueTooLargeException)
         {
             // A storage connection that is not configured, or Azurite that cannot start: say what to fix.
             await errors.WriteLineAsync("import-catalogue: " + e.Message).ConfigureAwait(false);

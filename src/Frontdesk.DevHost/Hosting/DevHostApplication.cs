@@ -3,8 +3,6 @@ using Frontdesk.DevHost.Azurite;
 using Frontdesk.DevHost.Triggers;
 using Frontdesk.Functions;
 using Frontdesk.Storage;
-using Frontdesk.Storage.Catalogue;
-using Frontdesk.Storage.Rules;
 using Microsoft.Extensions.Configuration.Memory;
 
 namespace Frontdesk.DevHost.Hosting;
@@ -26,8 +24,14 @@ public static partial class DevHostApplication
         Action<IServiceCollection>? configureServices = null,
         CancellationToken cancellationToken = default)
     {
-        // The content root is DevHost's own folder, so its appsettings.json (log levels) applies from any working directory.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        // The content root is DevHost's own folder, so its appsettings.json (log levels) applies from any working
+        // directory. DevHost is a development tool: it runs as Development unless the environment says otherwise.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = EnvironmentName(),
+        });
         var settingsFile = LocalSettings.Find(Directory.GetCurrentDirectory()) ?? LocalSettings.Find(AppContext.BaseDirectory);
         if (settingsFile is not null)
         {
@@ -50,8 +54,9 @@ public static partial class DevHostApplication
         var enabled = catalog.Functions.Where(f => !IsDisabled(builder.Configuration, f.Definition.Name)).ToList();
 
         builder.Services.AddMvcCore();
-        builder.Services.AddFrontdesk(builder.Configuration);
+        builder.Services.AddFrontdeskFunctions(builder.Configuration);
         builder.Services.AddSingleton<AzuriteLauncher>();
+        builder.Services.AddSingleton<DemoData>();
         configureServices?.Invoke(builder.Services);
         AddQueuePumps(builder, enabled, hostJson);
         foreach (var timer in enabled.Where(f => IsTrigger(f, "timerTrigger")))
@@ -67,31 +72,15 @@ public static partial class DevHostApplication
 
         if (UsesDevelopmentStorage(app.Configuration, enabled))
         {
-            await app.Services.GetRequiredService<AzuriteLauncher>().EnsureRunningAsync(Directory.GetCurrentDirectory(), cancellationToken).ConfigureAwait(false);
+            await app.Services.GetRequiredService<AzuriteLauncher>().EnsureRunningAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await StorageProvisioning.EnsureCreatedAsync(app.Services.GetRequiredService<StorageAccount>(), cancellationToken).ConfigureAwait(false);
 
-        // A local run answers something from the first message: empty rule tables get a demo business (never overwritten).
-        await app.Services.GetRequiredService<DemoBusinessSeeder>().SeedIfEmptyAsync(cancellationToken).ConfigureAwait(false);
-        await SeedDemoCatalogueAsync(app, cancellationToken).ConfigureAwait(false);
+        // A local run answers something from the first message: a completely empty setup gets the demo bakery.
+        await app.Services.GetRequiredService<DemoData>().SeedIfEmptyAsync(cancellationToken).ConfigureAwait(false);
         HttpTriggerEndpoints.Map(app, enabled, hostJson);
         return app;
-    }
-
-    /// <summary>The demo bakery's products, imported only while the default catalogue is empty (never overwriting).</summary>
-    private static async Task SeedDemoCatalogueAsync(WebApplication app, CancellationToken cancellationToken)
-    {
-        var file = Path.Combine(AppContext.BaseDirectory, "demo-catalogue.csv");
-        var store = app.Services.GetRequiredService<CatalogueStore>();
-        if (!File.Exists(file) || (await store.ReadProductsAsync(CatalogueStore.DefaultPartition, cancellationToken).ConfigureAwait(false)).Count > 0)
-        {
-            return;
-        }
-
-        await using var csv = File.OpenRead(file);
-        var result = await app.Services.GetRequiredService<CatalogueImporter>().ImportAsync(CatalogueStore.DefaultPartition, csv, defaultCurrency: null, cancellationToken).ConfigureAwait(false);
-        Log.DemoCatalogue(app.Logger, result.Added);
     }
 
     private static void AddQueuePumps(WebApplicationBuilder builder, IReadOnlyList<FunctionEntry> functions, HostJson hostJson)
@@ -116,6 +105,11 @@ public static partial class DevHostApplication
         }
     }
 
+    /// <summary><c>ASPNETCORE_ENVIRONMENT</c> or <c>DOTNET_ENVIRONMENT</c> when set, else Development.</summary>
+    internal static string EnvironmentName() =>
+        new[] { "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT" }.Select(Environment.GetEnvironmentVariable).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))
+        ?? Environments.Development;
+
     private static bool IsTrigger(FunctionEntry function, string type) =>
         function.Definition.Trigger.Type.Equals(type, StringComparison.OrdinalIgnoreCase);
 
@@ -130,9 +124,6 @@ public static partial class DevHostApplication
 
     private static partial class Log
     {
-        [LoggerMessage(TelemetryEvents.DevHostDemoCatalogueImported, LogLevel.Information, "Imported the demo catalogue ({Added} products) into the empty default catalogue")]
-        public static partial void DemoCatalogue(ILogger logger, int added);
-
         [LoggerMessage(TelemetryEvents.DevHostFunctionDisabled, LogLevel.Information, "{Function}: disabled by AzureWebJobs.{Function}.Disabled")]
         public static partial void Disabled(ILogger logger, string function);
     }

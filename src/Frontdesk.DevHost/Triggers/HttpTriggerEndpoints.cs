@@ -2,6 +2,7 @@ using Frontdesk.Core.Telemetry;
 using System.Security.Cryptography;
 using System.Text;
 using Frontdesk.DevHost.Hosting;
+using Frontdesk.Functions.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
@@ -51,15 +52,31 @@ public static partial class HttpTriggerEndpoints
     {
         if (requiredKey is not null && !KeyMatches(context.Request, requiredKey))
         {
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            await Problems.WriteAsync(
+                context.Response,
+                StatusCodes.Status401Unauthorized,
+                "This function needs its key: the x-functions-key header or the code query parameter (DevHost__FunctionKey locally).",
+                context.RequestAborted).ConfigureAwait(false);
             return;
         }
 
-        var result = await FunctionInvoker.InvokeAsync(
-            function,
-            context.RequestServices,
-            _ => context.Request,
-            context.RequestAborted).ConfigureAwait(false);
+        object? result;
+        try
+        {
+            result = await FunctionInvoker.InvokeAsync(
+                function,
+                context.RequestServices,
+                _ => context.Request,
+                context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted)
+        {
+            // As the worker's middleware does in Azure: the caller learns that it failed, never how (no stack, no message).
+            Log.Failed(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HttpTriggerEndpoints)), function.Definition.Name, e);
+            await Problems.WriteAsync(context.Response, StatusCodes.Status500InternalServerError, HttpFailureMiddleware.Detail, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
         switch (result)
         {
             case IActionResult action:
@@ -93,5 +110,8 @@ public static partial class HttpTriggerEndpoints
     {
         [LoggerMessage(TelemetryEvents.DevHostRouteMapped, LogLevel.Information, "{Function}: [{Methods}] http://…{Route} (auth: {AuthLevel})")]
         public static partial void Mapped(ILogger logger, string function, string methods, string route, string authLevel);
+
+        [LoggerMessage(Frontdesk.Core.Telemetry.TelemetryEvents.HttpFailed, LogLevel.Error, "{Function} failed; answered 500 ProblemDetails")]
+        public static partial void Failed(ILogger logger, string function, Exception exception);
     }
 }

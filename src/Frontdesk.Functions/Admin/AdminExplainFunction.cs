@@ -1,7 +1,9 @@
-using System.Text.Json;
 using Frontdesk.Core.Conversations;
+using Frontdesk.Core.Identifiers;
+using Frontdesk.Core.Limits;
 using Frontdesk.Core.Rules;
 using Frontdesk.Core.Webhooks.Events;
+using Frontdesk.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -11,44 +13,79 @@ namespace Frontdesk.Functions.Admin;
 /// <summary>
 /// <c>POST /api/manage/explain</c>: the replies a message would get and why, from the tables as they are now and the
 /// contact's stored state. Sends nothing and writes nothing: neither the contact nor the handled-message ledger.
+/// Bounded before any work: a body of at most 64 KB, checked ids, a text no longer than WhatsApp allows, and a time budget.
 /// </summary>
 public sealed class AdminExplainFunction(IRuleSource rules, IContactStore contacts, ReplyEngine engine, TimeProvider timeProvider)
 {
+    private const string Expected = "phoneNumberId, from, text or replyId, and an optional ISO 8601 at";
+
     [Function("ExplainMessage")]
     public async Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "manage/explain")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ExplainRequest? body;
-        try
+        var (body, problem) = await JsonBody.ReadAsync(request, AdminJsonContext.Default.ExplainRequest, Expected, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
         {
-            body = await JsonSerializer.DeserializeAsync(request.Body, AdminJsonContext.Default.ExplainRequest, cancellationToken).ConfigureAwait(false);
-        }
-        catch (JsonException ex)
-        {
-            return AdminResults.BadRequest($"The body is not valid JSON with phoneNumberId, from, text or replyId, and an optional ISO 8601 at: {ex.Message}");
+            return problem;
         }
 
-        if (body is null || string.IsNullOrWhiteSpace(body.PhoneNumberId) || string.IsNullOrWhiteSpace(body.From))
+        if (Check(body!, out var phoneNumberId, out var from) is { } refused)
         {
-            return AdminResults.BadRequest("phoneNumberId (the business number's phone_number_id) and from (the customer's wa_id) are required.");
+            return refused;
+        }
+
+        return await Budget.RunAsync(
+            InputLimits.OperatorBudget,
+            token => ExplainAsync(body!, phoneNumberId, from, token),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Every field of the request checked against its format and limit, before anything is read.</summary>
+    private static ContentResult? Check(ExplainRequest body, out PhoneNumberId phoneNumberId, out WaId from)
+    {
+        from = default;
+        if (!PhoneNumberId.TryParse(body.PhoneNumberId, out phoneNumberId))
+        {
+            return Problems.BadRequest(
+                body.PhoneNumberId is null ? $"phoneNumberId is required: {PhoneNumberId.Format}." : $"phoneNumberId '{Problems.Quote(body.PhoneNumberId)}' is not {PhoneNumberId.Format}.",
+                "phoneNumberId");
+        }
+
+        if (!WaId.TryParse(body.From, out from))
+        {
+            return Problems.BadRequest(
+                body.From is null ? $"from is required: {WaId.Format}." : $"from '{Problems.Quote(body.From)}' is not {WaId.Format}.",
+                "from");
         }
 
         if (string.IsNullOrEmpty(body.Text) && string.IsNullOrWhiteSpace(body.ReplyId))
         {
-            return AdminResults.BadRequest("Give text (what the customer types) or replyId (the id of a tapped button or picked menu row).");
+            return Problems.BadRequest("Give text (what the customer types) or replyId (the id of a tapped button or picked menu row).", "text");
         }
 
+        return TooLong("text", body.Text, InputLimits.CustomerText, "WhatsApp's limit for a customer's text")
+            ?? TooLong("replyId", body.ReplyId, InputLimits.ReplyId, "Meta's limit for a button or row id")
+            ?? TooLong("name", body.Name, InputLimits.ProfileName, "the limit for a profile name");
+    }
+
+    private static ContentResult? TooLong(string field, string? value, int limit, string why) =>
+        value?.Length > limit
+            ? Problems.BadRequest($"{field} has {value.Length} characters, more than {limit} ({why}).", field)
+            : null;
+
+    private async Task<IActionResult> ExplainAsync(ExplainRequest body, PhoneNumberId phoneNumberId, WaId from, CancellationToken cancellationToken)
+    {
         var at = body.At ?? timeProvider.GetUtcNow();
-        var book = await rules.ReadRuleBookAsync(body.PhoneNumberId, cancellationToken).ConfigureAwait(false);
-        var stored = await contacts.GetAsync(body.PhoneNumberId, body.From, cancellationToken).ConfigureAwait(false);
-        var message = Message(body, at);
+        var book = await rules.ReadRuleBookAsync(phoneNumberId.Value, cancellationToken).ConfigureAwait(false);
+        var stored = await contacts.GetAsync(phoneNumberId.Value, from.Value, cancellationToken).ConfigureAwait(false);
+        var message = Message(body, phoneNumberId, from, at);
         var decision = await engine.DecideAtAsync(book, stored?.State, message, at, cancellationToken).ConfigureAwait(false);
 
         var response = new ExplainResponse(
-            body.PhoneNumberId,
-            body.From,
+            phoneNumberId.Value,
+            from.Value,
             at,
             book.Hours.IsOpen(at),
             stored is not null,
@@ -59,10 +96,10 @@ public sealed class AdminExplainFunction(IRuleSource rules, IContactStore contac
         return AdminResults.Json(response, AdminJsonContext.Default.ExplainResponse);
     }
 
-    private static InboundMessage Message(ExplainRequest body, DateTimeOffset at) => new()
+    private static InboundMessage Message(ExplainRequest body, PhoneNumberId phoneNumberId, WaId from, DateTimeOffset at) => new()
     {
-        PhoneNumberId = body.PhoneNumberId!,
-        From = body.From!,
+        PhoneNumberId = phoneNumberId.Value,
+        From = from.Value,
         ProfileName = body.Name,
         Id = "explain",
         Timestamp = at,

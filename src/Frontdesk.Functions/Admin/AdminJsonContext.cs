@@ -11,6 +11,5 @@ namespace Frontdesk.Functions.Admin;
 [JsonSerializable(typeof(ValidateResponse))]
 [JsonSerializable(typeof(ExplainRequest))]
 [JsonSerializable(typeof(ExplainResponse))]
-[JsonSerializable(typeof(AdminError))]
 [JsonSerializable(typeof(ComponentsPublishResponse))]
 internal sealed partial class AdminJsonContext : JsonSerializerContext;

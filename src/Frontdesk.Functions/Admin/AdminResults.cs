@@ -14,7 +14,4 @@ internal static class AdminResults
         ContentType = "application/json; charset=utf-8",
         StatusCode = status,
     };
-
-    public static ContentResult BadRequest(string error) =>
-        Json(new AdminError(error), AdminJsonContext.Default.AdminError, StatusCodes.Status400BadRequest);
 }

@@ -1,11 +1,17 @@
+using Frontdesk.Core.Identifiers;
+using Frontdesk.Core.Limits;
 using Frontdesk.Core.Rules;
+using Frontdesk.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Frontdesk.Functions.Admin;
 
-/// <summary><c>GET /api/manage/validate[?phoneNumberId=…]</c>: every problem in the rule tables, read fresh.</summary>
+/// <summary>
+/// <c>GET /api/manage/validate[?phoneNumberId=…]</c>: every problem in the rule tables, read fresh, within the
+/// operator time budget. <c>phoneNumberId</c> is a phone_number_id or <c>default</c>.
+/// </summary>
 public sealed class AdminValidateFunction(IRuleSource rules)
 {
     [Function("ValidateTables")]
@@ -14,10 +20,26 @@ public sealed class AdminValidateFunction(IRuleSource rules)
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var number = request.Query["phoneNumberId"].ToString().Trim();
-        var phoneNumberId = number.Length == 0 ? null : number;
-        var problems = await rules.ValidateAsync(phoneNumberId, cancellationToken).ConfigureAwait(false);
-        var body = new ValidateResponse(phoneNumberId, problems.Count, [.. problems.Select(AdminMapping.ToResponse)]);
-        return AdminResults.Json(body, AdminJsonContext.Default.ValidateResponse);
+        string? number = request.Query["phoneNumberId"];
+        PhoneNumberId? phoneNumberId = null;
+        if (!string.IsNullOrWhiteSpace(number))
+        {
+            if (!PhoneNumberId.TryParsePartition(number, out var parsed))
+            {
+                return Problems.BadRequest($"phoneNumberId '{Problems.Quote(number)}' is not {PhoneNumberId.Format}, nor 'default'; leave it out to check every number.", "phoneNumberId");
+            }
+
+            phoneNumberId = parsed;
+        }
+
+        return await Budget.RunAsync(
+            InputLimits.OperatorBudget,
+            async token =>
+            {
+                var problems = await rules.ValidateAsync(phoneNumberId?.Value, token).ConfigureAwait(false);
+                var body = new ValidateResponse(phoneNumberId?.Value, problems.Count, [.. problems.Select(AdminMapping.ToResponse)]);
+                return AdminResults.Json(body, AdminJsonContext.Default.ValidateResponse);
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 }

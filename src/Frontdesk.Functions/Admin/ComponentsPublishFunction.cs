@@ -1,7 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Frontdesk.Core.Identifiers;
 using Frontdesk.Core.Rules;
 using Frontdesk.Core.WhatsApp.Graph;
+using Frontdesk.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -31,21 +33,25 @@ public sealed class ComponentsPublishFunction(IRuleSource rules, GraphComponents
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var phoneNumberId = request.Query["phoneNumberId"].ToString().Trim();
-        if (phoneNumberId.Length == 0 || !phoneNumberId.All(char.IsAsciiDigit))
+        var text = request.Query["phoneNumberId"].ToString().Trim();
+        if (!PhoneNumberId.TryParse(text, out var number))
         {
-            return Problem(StatusCodes.Status400BadRequest, phoneNumberId.Length == 0
+            return Problems.BadRequest(text.Length == 0
                 ? "Add ?phoneNumberId=<the WhatsApp phone_number_id> of the number whose components to publish."
-                : $"phoneNumberId '{phoneNumberId}' is not a phone_number_id (digits only); components are published per number, rows under 'default' apply to every number.");
+                : $"phoneNumberId must be {PhoneNumberId.Format}; components are published per number (rows under 'default' apply to every number).",
+                "phoneNumberId");
         }
+
+        var phoneNumberId = number.Value;
 
         var book = await rules.ReadRuleBookAsync(phoneNumberId, cancellationToken).ConfigureAwait(false);
         var problems = book.Problems.Where(p => p.Table == nameof(RuleTable.Components)).Select(AdminMapping.ToResponse).ToList();
         if (book.Components.IsEmpty)
         {
-            return Problem(StatusCodes.Status400BadRequest, problems.Count == 0
+            return Problems.BadRequest(problems.Count == 0
                 ? $"The Components table has no usable row for {phoneNumberId} or default: nothing to publish (see docs/rules.md, Components)."
-                : $"Every Components row for {phoneNumberId} has a problem: nothing to publish. First problem: {problems[0].Problem}");
+                : $"Every Components row for {phoneNumberId} has a problem: nothing to publish. First problem: {problems[0].Problem}",
+                "phoneNumberId");
         }
 
         var body = GraphComponentsClient.Body(book.Components);
@@ -86,7 +92,4 @@ public sealed class ComponentsPublishFunction(IRuleSource rules, GraphComponents
             return null;
         }
     }
-
-    private static ObjectResult Problem(int status, string detail) =>
-        new(new ProblemDetails { Status = status, Title = "The components cannot be published", Detail = detail }) { StatusCode = status };
 }

@@ -1,7 +1,9 @@
 using Frontdesk.Core.Telemetry;
 using System.Text.Json;
 using Frontdesk.Core.Catalogue;
-using Frontdesk.Functions.Webhooks;
+using Frontdesk.Core.Identifiers;
+using Frontdesk.Core.Limits;
+using Frontdesk.Functions.Http;
 using Frontdesk.Storage.Catalogue;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -12,15 +14,16 @@ namespace Frontdesk.Functions.Catalogue;
 
 /// <summary>
 /// <c>POST /api/manage/catalogue/import?phoneNumberId=…[&amp;currency=EUR]</c> with a Meta data-feed CSV as the body;
-/// answers the import report. The route avoids <c>admin/</c>: the Functions host reserves every route starting with
-/// <c>admin</c> for its own API and refuses to load a function that claims one.
+/// answers the import report. Bounded before any work: a checked id and currency, at most
+/// <see cref="InputLimits.CatalogueCsvBytes"/> of CSV and <see cref="InputLimits.CatalogueRows"/> rows, and
+/// <see cref="InputLimits.ImportBudget"/> of time. The route avoids <c>admin/</c>: the Functions host reserves every
+/// route starting with <c>admin</c> for its own API and refuses to load a function that claims one.
 /// </summary>
 public sealed partial class CatalogueImportFunction(CatalogueImporter importer, ILogger<CatalogueImportFunction> logger)
 {
     public const string Route = "manage/catalogue/import";
 
-    /// <summary>The Functions host's own request limit; a 100,000-product feed is about 30 MB.</summary>
-    public const int MaxBytes = 100 * 1024 * 1024;
+    public const int MaxBytes = InputLimits.CatalogueCsvBytes;
 
     [Function("CatalogueImport")]
     public async Task<IActionResult> Run(
@@ -28,37 +31,50 @@ public sealed partial class CatalogueImportFunction(CatalogueImporter importer, 
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        string? phoneNumberId = request.Query["phoneNumberId"];
-        if (string.IsNullOrWhiteSpace(phoneNumberId))
+        string? number = request.Query["phoneNumberId"];
+        if (string.IsNullOrWhiteSpace(number))
         {
-            return Problem(StatusCodes.Status400BadRequest, "Add ?phoneNumberId=<the WhatsApp phone_number_id> (or ?phoneNumberId=default for every number without its own catalogue).");
+            return Problems.BadRequest("Add ?phoneNumberId=<the WhatsApp phone_number_id> (or ?phoneNumberId=default for every number without its own catalogue).", "phoneNumberId");
         }
 
-        phoneNumberId = phoneNumberId.Trim();
-        if (phoneNumberId != CatalogueStore.DefaultPartition && !phoneNumberId.All(char.IsAsciiDigit))
+        if (!PhoneNumberId.TryParsePartition(number, out var phoneNumberId))
         {
-            return Problem(StatusCodes.Status400BadRequest, $"phoneNumberId '{phoneNumberId}' is neither digits (a phone_number_id) nor 'default'.");
+            return Problems.BadRequest($"phoneNumberId '{Problems.Quote(number)}' is neither {PhoneNumberId.Format} nor 'default'.", "phoneNumberId");
         }
 
         string? currency = request.Query["currency"];
         if (!string.IsNullOrWhiteSpace(currency) && !PriceText.IsCurrencyCode(currency.Trim()))
         {
-            return Problem(StatusCodes.Status400BadRequest, $"currency '{currency}' is not an ISO 4217 code such as EUR.");
+            return Problems.BadRequest($"currency '{Problems.Quote(currency)}' is not an ISO 4217 code such as EUR.", "currency");
         }
 
         // Buffered, because the CSV reader is synchronous and Kestrel forbids synchronous reads of a request.
         var body = await RequestBody.ReadAsync(request, MaxBytes, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
-            return Problem(StatusCodes.Status413PayloadTooLarge, "The CSV is larger than 100 MB; split it into several imports.");
+            return Problems.TooLarge($"The CSV is larger than {MaxBytes / (1024 * 1024)} MB; split it into several imports.");
         }
 
         if (body.Length == 0)
         {
-            return Problem(StatusCodes.Status400BadRequest, "The body is empty: POST the catalogue CSV (id,title,availability,price,… as in a Meta data feed).");
+            return Problems.BadRequest("The body is empty: POST the catalogue CSV (id,title,availability,price,… as in a Meta data feed).");
         }
 
-        var result = await importer.ImportAsync(phoneNumberId, new MemoryStream(body, writable: false), currency?.Trim(), cancellationToken).ConfigureAwait(false);
+        return await Budget.RunAsync(InputLimits.ImportBudget, token => ImportAsync(phoneNumberId, body, currency?.Trim(), token), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<IActionResult> ImportAsync(PhoneNumberId phoneNumberId, byte[] body, string? currency, CancellationToken cancellationToken)
+    {
+        CatalogueImportResult result;
+        try
+        {
+            result = await importer.ImportAsync(phoneNumberId.Value, new MemoryStream(body, writable: false), currency, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CatalogueTooLargeException e)
+        {
+            return Problems.TooLarge(e.Message);
+        }
+
         Log.Answered(logger, result.PartitionKey, body.Length);
         return new ContentResult
         {
@@ -67,9 +83,6 @@ public sealed partial class CatalogueImportFunction(CatalogueImporter importer, 
             StatusCode = StatusCodes.Status200OK,
         };
     }
-
-    private static ObjectResult Problem(int status, string detail) =>
-        new(new ProblemDetails { Status = status, Detail = detail }) { StatusCode = status };
 
     private static partial class Log
     {

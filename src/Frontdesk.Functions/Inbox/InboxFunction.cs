@@ -1,4 +1,5 @@
 using Frontdesk.Core.Conversations;
+using Frontdesk.Core.Identifiers;
 using Frontdesk.Core.Telemetry;
 using Frontdesk.Core.Webhooks;
 using Frontdesk.Core.WhatsApp.Sending;
@@ -38,11 +39,17 @@ public sealed partial class InboxFunction(
         var batch = WebhookParser.Parse(body.Body);
         foreach (var skipped in batch.Skipped)
         {
-            Log.Skipped(logger, skipped.PhoneNumberId, skipped.Id ?? "(none)", skipped.Reason);
+            Log.EchoSkipped(logger, skipped.PhoneNumberId, skipped.Id ?? "(no usable id)", skipped.Reason);
         }
 
         foreach (var status in batch.Statuses)
         {
+            if (WebhookIds.Malformed(status) is { } field)
+            {
+                Log.Skipped(logger, "status", field, WebhookIds.LengthOf(status, field));
+                continue;
+            }
+
             await statuses.ApplyAsync(status, cancellationToken).ConfigureAwait(false);
             await statusSignals.HandleAsync(status, cancellationToken).ConfigureAwait(false);
         }
@@ -54,6 +61,12 @@ public sealed partial class InboxFunction(
 
         foreach (var inbound in batch.Messages)
         {
+            if (WebhookIds.Malformed(inbound) is { } field)
+            {
+                Log.Skipped(logger, "message", field, WebhookIds.LengthOf(inbound, field));
+                continue;
+            }
+
             await handler.HandleAsync(inbound, cancellationToken).ConfigureAwait(false);
         }
 
@@ -62,10 +75,14 @@ public sealed partial class InboxFunction(
 
     private static partial class Log
     {
+        [LoggerMessage(TelemetryEvents.WebhookItemSkipped, LogLevel.Warning,
+            "Skipped a {Item} of a signed webhook: its {Field} ({Length} characters) is not a valid id; nothing is stored or sent for it")]
+        public static partial void Skipped(ILogger logger, string item, string field, int length);
+
         [LoggerMessage(TelemetryEvents.InboxClaimCheckGone, LogLevel.Warning, "Claim check {ClaimCheck} points at a body already handled and deleted (a duplicate of a large webhook): nothing to do")]
         public static partial void ClaimCheckGone(ILogger logger, string claimCheck);
 
-        [LoggerMessage(TelemetryEvents.WebhookItemSkipped, LogLevel.Warning, "Webhook item {ItemId} for {PhoneNumberId} skipped: {Reason}; the rest of the body is handled")]
-        public static partial void Skipped(ILogger logger, string phoneNumberId, string itemId, string reason);
+        [LoggerMessage(TelemetryEvents.EchoSkipped, LogLevel.Warning, "Echo {EchoId} for {PhoneNumberId} skipped: {Reason}; the rest of the body is handled")]
+        public static partial void EchoSkipped(ILogger logger, string phoneNumberId, string echoId, string reason);
     }
 }

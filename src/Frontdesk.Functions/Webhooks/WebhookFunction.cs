@@ -2,7 +2,9 @@ using Frontdesk.Core.Telemetry;
 using System.Diagnostics;
 using Frontdesk.Core;
 using Frontdesk.Core.Webhooks;
+using Frontdesk.Core.Limits;
 using Frontdesk.Core.WhatsApp;
+using Frontdesk.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -34,15 +36,21 @@ public sealed partial class WebhookFunction(
 
     private IActionResult Handshake(HttpRequest request)
     {
-        var challenge = VerificationHandshake.Answer(
-            request.Query["hub.mode"],
-            request.Query["hub.verify_token"],
-            request.Query["hub.challenge"],
-            options.Value.VerifyToken);
+        string? token = request.Query["hub.verify_token"];
+        string? offered = request.Query["hub.challenge"];
+        if (token?.Length > InputLimits.HandshakeParameter || offered?.Length > InputLimits.HandshakeParameter)
+        {
+            Log.HandshakeRefused(logger);
+            return Problems.BadRequest(
+                $"hub.verify_token and hub.challenge are at most {InputLimits.HandshakeParameter} characters each.",
+                token?.Length > InputLimits.HandshakeParameter ? "hub.verify_token" : "hub.challenge");
+        }
+
+        var challenge = VerificationHandshake.Answer(request.Query["hub.mode"], token, offered, options.Value.VerifyToken);
         if (challenge is null)
         {
             Log.HandshakeRefused(logger);
-            return new StatusCodeResult(StatusCodes.Status403Forbidden);
+            return Problems.Result(StatusCodes.Status403Forbidden, "The handshake needs hub.mode=subscribe, this app's hub.verify_token and a hub.challenge.");
         }
 
         return new ContentResult { Content = challenge, ContentType = "text/plain; charset=utf-8", StatusCode = StatusCodes.Status200OK };
@@ -55,21 +63,21 @@ public sealed partial class WebhookFunction(
         if (body is null)
         {
             Log.TooLarge(logger, request.ContentLength);
-            return Problem(StatusCodes.Status413PayloadTooLarge, "The body is larger than 3 MB, Meta's maximum webhook payload.");
+            return Problems.TooLarge("The body is larger than 3 MB, Meta's maximum webhook payload.");
         }
 
         var signature = WebhookSignature.Verify(request.Headers[WebhookSignature.HeaderName], body, secrets);
         if (signature != SignatureCheck.Valid)
         {
             Log.SignatureRefused(logger, signature);
-            return Problem(StatusCodes.Status401Unauthorized, $"The {WebhookSignature.HeaderName} header is missing or does not match this body ({signature}).");
+            return Problems.Result(StatusCodes.Status401Unauthorized, $"The {WebhookSignature.HeaderName} header is missing or does not match this body ({signature}).");
         }
 
         switch (WebhookBody.Classify(body, out var objectName))
         {
             case WebhookBodyKind.NotJson:
                 Log.NotJson(logger, body.Length);
-                return Problem(StatusCodes.Status400BadRequest, "The body is signed but is not a JSON object.");
+                return Problems.BadRequest("The body is signed but is not a JSON object.");
             case WebhookBodyKind.ForeignObject:
                 // A 200, not an error: Meta would retry anything else for days.
                 Log.ForeignObject(logger, objectName);
@@ -86,12 +94,9 @@ public sealed partial class WebhookFunction(
         {
             // Meta retries a 503 for up to 7 days; a 200 here would lose the messages.
             Log.StorageUnavailable(logger, e);
-            return Problem(StatusCodes.Status503ServiceUnavailable, "Storage is unavailable; retry later.");
+            return Problems.Result(StatusCodes.Status503ServiceUnavailable, "Storage is unavailable; retry later.");
         }
     }
-
-    private static ObjectResult Problem(int status, string detail) =>
-        new(new ProblemDetails { Status = status, Detail = detail }) { StatusCode = status };
 
     private static partial class Log
     {

@@ -1,5 +1,6 @@
 using Frontdesk.Core.Catalogue;
 using Frontdesk.Core.Telemetry;
+using Frontdesk.Core.Limits;
 using Microsoft.Extensions.Logging;
 
 namespace Frontdesk.Storage.Catalogue;
@@ -13,10 +14,17 @@ public sealed partial class CatalogueImporter(CatalogueStore store, ICatalogueIn
     /// <param name="partitionKey">The phone_number_id, or <c>default</c>.</param>
     /// <param name="csv">The feed's bytes (UTF-8, with or without BOM).</param>
     /// <param name="defaultCurrency">The currency of prices written without one; null rejects those rows.</param>
+    /// <exception cref="CatalogueTooLargeException">The feed has more rows than one import takes; nothing was written.</exception>
     public async Task<CatalogueImportResult> ImportAsync(string partitionKey, Stream csv, string? defaultCurrency = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(partitionKey);
         var parsed = CatalogueCsvParser.Parse(csv, defaultCurrency);
+        if (parsed.OverRowLimit)
+        {
+            throw new CatalogueTooLargeException(
+                $"The CSV has more than {InputLimits.CatalogueRows:N0} rows, the most one import takes; nothing was imported. Split it by collection into several imports.");
+        }
+
         var result = await store.ImportAsync(partitionKey.Trim(), parsed, cancellationToken).ConfigureAwait(false);
         if (result.Added + result.Updated > 0)
         {

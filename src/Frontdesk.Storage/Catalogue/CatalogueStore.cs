@@ -13,7 +13,7 @@ public sealed class CatalogueStore(TableClient table)
     /// <summary>The partition of version markers; no phone_number_id (digits) or <c>default</c> can collide with it.</summary>
     public const string VersionPartition = "_versions";
 
-    public const string DefaultPartition = "default";
+    public const string DefaultPartition = Core.Identifiers.PhoneNumberId.DefaultPartition;
 
     /// <summary>Every usable product of a partition (rows without a title or price are skipped).</summary>
     public async Task<IReadOnlyList<Product>> ReadProductsAsync(string partitionKey, CancellationToken cancellationToken = default)
@@ -21,7 +21,7 @@ public sealed class CatalogueStore(TableClient table)
         var products = new List<Product>();
         try
         {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}");
+            var filter = PhoneNumberKey.PartitionFilter(partitionKey);
             await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 if (ProductEntity.ToProduct(entity) is { } product)
@@ -36,6 +36,31 @@ public sealed class CatalogueStore(TableClient table)
         }
 
         return products;
+    }
+
+    /// <summary>True when any partition holds a row other than the version markers (the table missing counts as empty).</summary>
+    public async Task<bool> HasProductsAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey ne {VersionPartition}");
+            await foreach (var page in table.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken)
+                               .AsPages().ConfigureAwait(false))
+            {
+                if (page.Values.Count > 0)
+                {
+                    return true;
+                }
+
+                // Azurite and the service may answer an empty page with a continuation token: keep reading.
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // No Catalogue table yet: no products.
+        }
+
+        return false;
     }
 
     /// <summary>The partition's version marker (an opaque string), or null if it was never imported.</summary>
@@ -62,7 +87,8 @@ public sealed class CatalogueStore(TableClient table)
         ArgumentNullException.ThrowIfNull(parsed);
         await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         var existing = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}");
+        partitionKey = PhoneNumberKey.Of(partitionKey);
+        var filter = PhoneNumberKey.PartitionFilter(partitionKey);
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             existing[entity.RowKey] = entity;

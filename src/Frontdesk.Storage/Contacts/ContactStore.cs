@@ -13,7 +13,7 @@ public sealed partial class ContactStore(TableClient contacts, ILogger<ContactSt
     {
         try
         {
-            var response = await contacts.GetEntityIfExistsAsync<TableEntity>(phoneNumberId, waId, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var response = await contacts.GetEntityIfExistsAsync<TableEntity>(PhoneNumberKey.Of(phoneNumberId), TableKey.Encode(waId), cancellationToken: cancellationToken).ConfigureAwait(false);
             return response.HasValue && response.Value is { } entity
                 ? new StoredContact(ContactColumns.Read(entity), entity.ETag.ToString())
                 : null;
@@ -28,7 +28,7 @@ public sealed partial class ContactStore(TableClient contacts, ILogger<ContactSt
     public async ValueTask<string?> TrySaveAsync(string phoneNumberId, string waId, ContactState state, string? version, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var entity = ContactColumns.Write(phoneNumberId, waId, state);
+        var entity = ContactColumns.Write(PhoneNumberKey.Of(phoneNumberId), TableKey.Encode(waId), state);
         try
         {
             return await SaveAsync(entity, version, cancellationToken).ConfigureAwait(false);

@@ -11,7 +11,7 @@ namespace Frontdesk.Storage.Inbox;
 /// Puts verified webhook bodies on <c>webhook-inbox</c>. A body over the queue's limit is split into valid smaller
 /// bodies; a piece that still does not fit goes to the <c>webhook-bodies</c> container and is queued by reference.
 /// </summary>
-public sealed class WebhookInbox(QueueClient queue, BlobContainerClient claimChecks, TimeProvider time, QueueSignals? signals = null) : IWebhookInbox
+public sealed class WebhookInbox(QueueClient queue, BlobContainerClient claimChecks, TimeProvider time, QueueSignals signals) : IWebhookInbox
 {
     /// <summary>
     /// A queue message holds 64 KiB of Base64 text, about 48 KiB of body; the margin keeps clear of the limit.
@@ -45,7 +45,7 @@ public sealed class WebhookInbox(QueueClient queue, BlobContainerClient claimChe
             throw new StorageUnavailableException($"The webhook inbox could not store the body: {e.GetType().Name}.", e);
         }
 
-        signals?.Sent(queue.Name);
+        signals.Sent(queue.Name);
         return pieces.Count;
     }
 

@@ -9,7 +9,7 @@ namespace Frontdesk.Storage.Outbound;
 /// Producer for <c>outbound-messages</c> and its poison queue. The clients must use Base64 message encoding (the
 /// trigger's expectation; <see cref="StorageClientRegistration"/> sets it), so tests hand in prefixed queues.
 /// </summary>
-public sealed class OutboundQueue(QueueClient queue, QueueClient poison, QueueSignals? signals = null) : IOutboundQueue
+public sealed class OutboundQueue(QueueClient queue, QueueClient poison, QueueSignals signals) : IOutboundQueue
 {
     private readonly CreateOnce _createQueue = new(ct => queue.CreateIfNotExistsAsync(cancellationToken: ct));
     private readonly CreateOnce _createPoison = new(ct => poison.CreateIfNotExistsAsync(cancellationToken: ct));
@@ -22,7 +22,7 @@ public sealed class OutboundQueue(QueueClient queue, QueueClient poison, QueueSi
         await queue.SendMessageAsync(Serialize(message), visibility, timeToLive: null, cancellationToken).ConfigureAwait(false);
         if (visibility is null)
         {
-            signals?.Sent(queue.Name);
+            signals.Sent(queue.Name);
         }
     }
 

@@ -34,7 +34,7 @@ public sealed partial class OutboundStatusStore(TableClient table, TimeProvider 
     {
         ArgumentNullException.ThrowIfNull(status);
         await _create.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        var partition = TableKey.Encode(status.PhoneNumberId);
+        var partition = PhoneNumberKey.Of(status.PhoneNumberId);
         var row = TableKey.Encode(status.MessageId);
         var rank = Rank(status.Status);
         for (var conflict = 0; conflict < MaxConflicts; conflict++)
@@ -78,7 +78,7 @@ public sealed partial class OutboundStatusStore(TableClient table, TimeProvider 
     /// <summary>The row for a wamid, for tests and operators' tools.</summary>
     public async Task<TableEntity?> GetAsync(string phoneNumberId, string wamId, CancellationToken cancellationToken = default)
     {
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(TableKey.Encode(phoneNumberId), TableKey.Encode(wamId), cancellationToken: cancellationToken)
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(PhoneNumberKey.Of(phoneNumberId), TableKey.Encode(wamId), cancellationToken: cancellationToken)
             .ConfigureAwait(false);
         return row.HasValue ? row.Value : null;
     }

@@ -106,7 +106,7 @@ public sealed class SendLedgerStore(TableClient table, TimeProvider time) : ISen
         {
             // Index first: a crash between the two leaves an index row for a send the ledger still calls Sending,
             // which is true (Meta accepted it), never a Sent row whose echo would look like the owner typing.
-            var index = new TableEntity(TableKey.Encode(message.PhoneNumberId) + SentIndexSuffix, TableKey.Encode(wamId))
+            var index = new TableEntity(PhoneNumberKey.Of(message.PhoneNumberId) + SentIndexSuffix, TableKey.Encode(wamId))
             {
                 ["IdempotencyKey"] = message.IdempotencyKey,
                 ["To"] = message.To,
@@ -123,7 +123,7 @@ public sealed class SendLedgerStore(TableClient table, TimeProvider time) : ISen
         try
         {
             var row = await table.GetEntityIfExistsAsync<TableEntity>(
-                TableKey.Encode(phoneNumberId) + SentIndexSuffix, TableKey.Encode(wamId), select: ["IdempotencyKey"], cancellationToken: cancellationToken).ConfigureAwait(false);
+                PhoneNumberKey.Of(phoneNumberId) + SentIndexSuffix, TableKey.Encode(wamId), select: ["IdempotencyKey"], cancellationToken: cancellationToken).ConfigureAwait(false);
             return row.HasValue;
         }
         catch (RequestFailedException e) when (e.Status == 404)
@@ -145,7 +145,7 @@ public sealed class SendLedgerStore(TableClient table, TimeProvider time) : ISen
     /// <summary>The row for a key, for tests and operators' tools.</summary>
     public async Task<TableEntity?> GetAsync(string phoneNumberId, string idempotencyKey, CancellationToken cancellationToken = default)
     {
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(TableKey.Encode(phoneNumberId), TableKey.Encode(idempotencyKey), cancellationToken: cancellationToken)
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(PhoneNumberKey.Of(phoneNumberId), TableKey.Encode(idempotencyKey), cancellationToken: cancellationToken)
             .ConfigureAwait(false);
         return row.HasValue ? row.Value : null;
     }
@@ -179,5 +179,5 @@ public sealed class SendLedgerStore(TableClient table, TimeProvider time) : ISen
     }
 
     private static (string Partition, string Row) Keys(OutboundMessage message) =>
-        (TableKey.Encode(message.PhoneNumberId), TableKey.Encode(message.IdempotencyKey));
+        (PhoneNumberKey.Of(message.PhoneNumberId), TableKey.Encode(message.IdempotencyKey));
 }

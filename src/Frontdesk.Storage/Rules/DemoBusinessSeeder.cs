@@ -1,19 +1,18 @@
 using Azure;
 using Azure.Data.Tables;
 using Frontdesk.Core.Rules;
-using Frontdesk.Core.Telemetry;
-using Microsoft.Extensions.Logging;
 
 namespace Frontdesk.Storage.Rules;
 
 /// <summary>
 /// Writes <see cref="DemoBusiness"/> into the rule tables when all four are empty, so a fresh local run answers
-/// something. Never overwrites: rows are only added, and a row that appeared meanwhile wins.
+/// something. Never overwrites: rows are only added, and a row that appeared meanwhile wins. The caller (DevHost)
+/// logs what was seeded and why.
 /// </summary>
-public sealed partial class DemoBusinessSeeder(RuleTables tables, ILogger<DemoBusinessSeeder> logger)
+public sealed class DemoBusinessSeeder(RuleTables tables)
 {
-    /// <returns>True when the demo rows were written; false when the tables already held rows.</returns>
-    public async Task<bool> SeedIfEmptyAsync(CancellationToken cancellationToken = default)
+    /// <summary>The first rule table that holds a row (creating missing tables), or null when all four are empty.</summary>
+    public async Task<RuleTable?> FirstTableWithRowsAsync(CancellationToken cancellationToken = default)
     {
         foreach (var (_, client) in tables.All)
         {
@@ -27,39 +26,53 @@ public sealed partial class DemoBusinessSeeder(RuleTables tables, ILogger<DemoBu
             {
                 if (page.Values.Count > 0)
                 {
-                    Log.NotSeeded(logger, table.ToString());
-                    return false;
+                    return table;
                 }
 
                 break;
             }
         }
 
-        var byTable = tables.All.ToDictionary(t => t.Table, t => t.Client);
-        var added = 0;
-        foreach (var row in DemoBusiness.Rows)
+        return null;
+    }
+
+    /// <returns>True when the demo rows were written; false when the tables already held rows.</returns>
+    public async Task<bool> SeedIfEmptyAsync(CancellationToken cancellationToken = default)
+    {
+        if (await FirstTableWithRowsAsync(cancellationToken).ConfigureAwait(false) is not null)
         {
-            try
-            {
-                await byTable[row.Table].AddEntityAsync(TableRowMapper.ToEntity(row), cancellationToken).ConfigureAwait(false);
-                added++;
-            }
-            catch (RequestFailedException ex) when (ex.Status == 409)
-            {
-                // Someone (another instance, a person) wrote this row first; theirs stays.
-            }
+            return false;
         }
 
-        Log.Seeded(logger, added);
+        var byTable = tables.All.ToDictionary(t => t.Table, t => t.Client);
+        foreach (var group in DemoBusiness.Rows.GroupBy(r => r.Table))
+        {
+            await AddAllAsync(byTable[group.Key], [.. group.Select(TableRowMapper.ToEntity)], cancellationToken).ConfigureAwait(false);
+        }
+
         return true;
     }
 
-    private static partial class Log
+    /// <summary>One transaction per table (every demo row is in partition <c>default</c>); row by row if any row exists already.</summary>
+    private static async Task AddAllAsync(TableClient table, IReadOnlyList<TableEntity> entities, CancellationToken cancellationToken)
     {
-        [LoggerMessage(TelemetryEvents.DemoBusinessSeeded, LogLevel.Information, "Seeded the demo business: {Rows} rows under PartitionKey 'default'")]
-        public static partial void Seeded(ILogger logger, int rows);
-
-        [LoggerMessage(TelemetryEvents.DemoBusinessNotSeeded, LogLevel.Information, "Demo business not seeded: table {Table} already holds rows")]
-        public static partial void NotSeeded(ILogger logger, string table);
+        try
+        {
+            await table.SubmitTransactionAsync(entities.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)), cancellationToken).ConfigureAwait(false);
+        }
+        catch (TableTransactionFailedException)
+        {
+            foreach (var entity in entities)
+            {
+                try
+                {
+                    await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+                }
+                catch (RequestFailedException ex) when (ex.Status == 409)
+                {
+                    // Someone (another instance, a person) wrote this row first; theirs stays.
+                }
+            }
+        }
     }
 }

@@ -75,7 +75,7 @@ public sealed partial class TableRuleSource(
         [.. problems.OrderBy(p => p.Table, StringComparer.Ordinal).ThenBy(p => p.PartitionKey, StringComparer.Ordinal).ThenBy(p => p.RowKey, StringComparer.Ordinal)];
 
     private Task<List<TableRow>> ReadAsync(string phoneNumberId, CancellationToken cancellationToken) =>
-        QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {phoneNumberId} or PartitionKey eq {RuleBookCompiler.DefaultPartition}"), cancellationToken);
+        QueryAsync(PhoneNumberKey.PartitionOrDefaultFilter(phoneNumberId), cancellationToken);
 
     private Task<List<TableRow>> ReadAllAsync(CancellationToken cancellationToken) => QueryAsync(null, cancellationToken);
 

@@ -1,6 +1,7 @@
 using Frontdesk.Core.Catalogue;
 using Frontdesk.Core.Limits;
 using Frontdesk.Core.WhatsApp.Messages;
+using Frontdesk.Testing;
 
 namespace Frontdesk.Core.Tests.Catalogue;
 

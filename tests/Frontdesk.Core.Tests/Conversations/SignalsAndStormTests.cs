@@ -22,7 +22,7 @@ public sealed class SignalsAndStormTests
     ]);
 
     private Task<Decision> Decide(RuleBook book, ContactState? contact, InboundMessage message) =>
-        new ReplyEngine(_time).DecideAsync(book, contact, message, TestContext.Current.CancellationToken).AsTask();
+        new ReplyEngine(_time, new FakeCatalogue()).DecideAsync(book, contact, message, TestContext.Current.CancellationToken).AsTask();
 
     [Fact]
     public async Task Reaction_GetsNoReply_AndIsStoredOnTheContact()

@@ -5,6 +5,7 @@ using Frontdesk.Core.Tests.Conversations;
 using Frontdesk.Core.Tests.Rules;
 using Frontdesk.Core.Webhooks.Events;
 using Frontdesk.Core.WhatsApp.Graph;
+using Frontdesk.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Frontdesk.Core.Tests.Limits;
@@ -74,7 +75,7 @@ public sealed class RuleLimitsAgreeWithSenderTests
         var text = new string('x', limitCase.Limit);
         var book = Rows.Compile(limitCase.Rows(text));
 
-        var decision = await new ReplyEngine(new FakeTimeProvider(s_now)).DecideAsync(book, limitCase.Contact, limitCase.Message, TestContext.Current.CancellationToken);
+        var decision = await new ReplyEngine(new FakeTimeProvider(s_now), FixedIndexProvider.EmptyCatalogue()).DecideAsync(book, limitCase.Contact, limitCase.Message, TestContext.Current.CancellationToken);
 
         Assert.Empty(book.Problems);
         var sent = decision.ToOutboundMessages(limitCase.Message);

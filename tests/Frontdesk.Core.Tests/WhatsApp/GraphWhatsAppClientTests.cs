@@ -157,10 +157,12 @@ public sealed class GraphWhatsAppClientTests
         {
             ["WhatsApp:AccessToken"] = token,
             ["WhatsApp:GraphBaseUrl"] = "https://graph.example.test",
+            ["WhatsApp:AppSecret"] = "app-secret",
+            ["WhatsApp:VerifyToken"] = "verify-token",
             ["Outbound:AttemptTimeoutSeconds"] = attemptTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }).Build();
         var services = new ServiceCollection().AddLogging();
-        services.AddWhatsAppSending(configuration);
+        services.AddFrontdeskCore(configuration);
         services.AddHttpClient<GraphWhatsAppClient>().ConfigurePrimaryHttpMessageHandler(() => stub);
         return services.BuildServiceProvider();
     }
@@ -204,9 +206,11 @@ public sealed class GraphWhatsAppClientTests
         {
             ["WhatsApp:AccessToken"] = Token,
             ["WhatsApp:GraphBaseUrl"] = "https://graph.example.test",
+            ["WhatsApp:AppSecret"] = "app-secret",
+            ["WhatsApp:VerifyToken"] = "verify-token",
         }).Build();
         var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Trace)).AddFakeLogging(o => o.CollectRecordsForDisabledLogLevels = true);
-        services.AddWhatsAppSending(configuration);
+        services.AddFrontdeskCore(configuration);
         services.AddHttpClient<GraphWhatsAppClient>().ConfigurePrimaryHttpMessageHandler(() => stub);
         services.AddSingleton<Core.WhatsApp.Sending.ISendLedger>(new InMemorySendLedger());
         services.AddSingleton<Core.WhatsApp.Sending.IOutboundQueue>(new RecordingOutboundQueue());

@@ -3,6 +3,8 @@ using System.Text.Json;
 using Frontdesk.Core.Conversations;
 using Frontdesk.Core.Rules;
 using Frontdesk.Functions.Admin;
+using Frontdesk.Testing;
+using Frontdesk.Functions.Tests.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Time.Testing;
@@ -24,7 +26,7 @@ public sealed class AdminExplainFunctionTests
         var context = new DefaultHttpContext();
         context.Request.Method = "POST";
         context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
-        var function = new AdminExplainFunction(_rules, _contacts, new ReplyEngine(_time), _time);
+        var function = new AdminExplainFunction(_rules, _contacts, new ReplyEngine(_time, FixedIndexProvider.EmptyCatalogue()), _time);
 
         var result = Assert.IsType<ContentResult>(await function.RunAsync(context.Request, TestContext.Current.CancellationToken));
         return (result, result.StatusCode == 200 ? JsonDocument.Parse(result.Content!).RootElement : default);
@@ -72,14 +74,34 @@ public sealed class AdminExplainFunctionTests
 
     [Theory]
     [InlineData("not json", "not valid JSON")]
-    [InlineData("""{ "from": "1", "text": "x" }""", "phoneNumberId (the business number's phone_number_id) and from")]
+    [InlineData("""{ "from": "1", "text": "x" }""", "phoneNumberId is required")]
+    [InlineData("""{ "phoneNumberId": "' or 1 eq 1", "from": "1", "text": "x" }""", "phoneNumberId '' or 1 eq 1' is not the business number's phone_number_id")]
+    [InlineData("""{ "phoneNumberId": "1", "text": "x" }""", "from is required")]
+    [InlineData("""{ "phoneNumberId": "1", "from": "../1", "text": "x" }""", "from '../1' is not the customer's wa_id")]
     [InlineData("""{ "phoneNumberId": "1", "from": "1" }""", "Give text (what the customer types) or replyId")]
     [InlineData("""{ "phoneNumberId": "1", "from": "1", "text": "x", "at": "yesterday" }""", "not valid JSON")]
     public async Task Explain_BadRequest_Says400AndHowToFixIt(string body, string expected)
     {
         var (result, _) = await Explain(body);
 
-        Assert.Equal(400, result.StatusCode);
-        Assert.Contains(expected, JsonDocument.Parse(result.Content!).RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Contains(expected, ProblemAssert.Detail(400, result), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Explain_TextOverWhatsAppsLimit_Is400NamingTheField()
+    {
+        var (result, _) = await Explain($$"""{ "phoneNumberId": "1", "from": "1", "text": "{{new string('x', 4097)}}" }""");
+
+        var problem = ProblemAssert.Is(400, result);
+        Assert.Equal("text", problem.GetProperty("parameter").GetString());
+        Assert.Contains("4097 characters, more than 4096", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Explain_BodyOver64Kilobytes_Is413BeforeParsing()
+    {
+        var (result, _) = await Explain($$"""{ "phoneNumberId": "1", "from": "1", "text": "{{new string('x', 1024 * 1024)}}" }""");
+
+        Assert.Contains("64 KB", ProblemAssert.Detail(413, result), StringComparison.Ordinal);
     }
 }

@@ -1,10 +1,9 @@
 using Frontdesk.Core.Catalogue;
 using Frontdesk.Storage;
 using Frontdesk.Storage.Catalogue;
+using Frontdesk.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-
-using Frontdesk.Testing;
 
 namespace Frontdesk.Functions.Tests.Catalogue;
 
@@ -12,12 +11,12 @@ namespace Frontdesk.Functions.Tests.Catalogue;
 public sealed class CatalogueRegistrationTests(AzuriteFixture azurite)
 {
     [Fact]
-    public async Task AddFrontdeskCatalogue_ResolvesTheResponderOverTheSameCacheTheImporterRefreshes()
+    public async Task AddFrontdeskFunctions_Catalogue_ResolvesTheResponderOverTheSameCacheTheImporterRefreshes()
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { [StorageNames.Connection] = azurite.ConnectionString })
             .Build();
-        await using var provider = new ServiceCollection().AddLogging().AddFrontdeskCatalogue(configuration).AddFrontdeskCatalogue(configuration).BuildServiceProvider();
+        await using var provider = new ServiceCollection().AddLogging().AddFrontdeskFunctions(configuration).BuildServiceProvider();
 
         var responder = provider.GetRequiredService<ICatalogueResponder>();
         var indexes = provider.GetRequiredService<ICatalogueIndexProvider>();

@@ -44,7 +44,7 @@ public sealed class InboxFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var tables = RuleTables.From(azurite.Tables, _prefix);
-        await new DemoBusinessSeeder(tables, NullLogger<DemoBusinessSeeder>.Instance).SeedIfEmptyAsync(Ct);
+        await new DemoBusinessSeeder(tables).SeedIfEmptyAsync(Ct);
         _bodies = new BlobContainerClient(azurite.ConnectionString, _prefix + "-bodies");
         await _bodies.CreateIfNotExistsAsync(cancellationToken: Ct);
         _ledger = new HandledMessageLedger(azurite.Table(_prefix + StorageNames.Tables.HandledMessages), _time);
@@ -55,8 +55,8 @@ public sealed class InboxFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
             _ledger,
             rules,
             _contacts,
-            new ReplyEngine(_time),
-            new OutboundQueue(OutQueue, azurite.Queue(_prefix + "out-poison")),
+            new ReplyEngine(_time, FixedIndexProvider.EmptyCatalogue()),
+            new OutboundQueue(OutQueue, azurite.Queue(_prefix + "out-poison"), new QueueSignals()),
             NullLogger<InboundMessageHandler>.Instance);
         var updater = new ContactUpdater(_contacts);
         var sent = new SendLedgerStore(azurite.Table(_prefix + StorageNames.Tables.OutboundLedger), _time);
@@ -96,7 +96,7 @@ public sealed class InboxFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
         var body = Body([Text("15550199993", "wamid.BIG", new string('a', WebhookInbox.MaxQueueBodyBytes + 4_000))], []);
         var inboxQueue = azurite.Queue(_prefix + "inbox");
         await inboxQueue.CreateIfNotExistsAsync(cancellationToken: Ct);
-        await new WebhookInbox(inboxQueue, _bodies, _time).StoreAsync(body, Ct);
+        await new WebhookInbox(inboxQueue, _bodies, _time, new QueueSignals()).StoreAsync(body, Ct);
         var delivered = (await inboxQueue.ReceiveMessageAsync(cancellationToken: Ct)).Value;
         var blob = InboxMessage.ClaimCheckBlob(delivered.Body.ToMemory().Span);
 
@@ -117,7 +117,7 @@ public sealed class InboxFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
         var body = Body([Text("15550199994", "wamid.BIG-DUP", new string('b', WebhookInbox.MaxQueueBodyBytes + 4_000))], []);
         var inboxQueue = azurite.Queue(_prefix + "inbox-dup");
         await inboxQueue.CreateIfNotExistsAsync(cancellationToken: Ct);
-        var inbox = new WebhookInbox(inboxQueue, _bodies, _time);
+        var inbox = new WebhookInbox(inboxQueue, _bodies, _time, new QueueSignals());
         await inbox.StoreAsync(body, Ct);
         await inbox.StoreAsync(body, Ct);
         var deliveries = (await inboxQueue.ReceiveMessagesAsync(2, cancellationToken: Ct)).Value;

@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Frontdesk.Functions.Tests.Outbound;
 
 /// <summary>
-/// The sender function as the host runs it — services from <see cref="ServiceRegistration.AddFrontdesk"/>, real
+/// The sender function as the host runs it — services from <see cref="FunctionsRegistration.AddFrontdeskFunctions"/>, real
 /// Azurite, real HTTP to <see cref="FakeGraphServer"/> — called with the queue message string the trigger hands over.
 /// </summary>
 public sealed class OutboundSenderFunctionTests(OutboundFixture fixture) : IClassFixture<OutboundFixture>
@@ -34,7 +34,7 @@ public sealed class OutboundSenderFunctionTests(OutboundFixture fixture) : IClas
             ["Outbound:AttemptTimeoutSeconds"] = attemptTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }).Build();
         var services = new ServiceCollection().AddLogging();
-        services.AddFrontdesk(configuration);
+        services.AddFrontdeskFunctions(configuration);
         services.AddTransient<OutboundSenderFunction>();
         return services.BuildServiceProvider();
     }

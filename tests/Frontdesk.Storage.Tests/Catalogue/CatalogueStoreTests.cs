@@ -69,16 +69,17 @@ public sealed class CatalogueStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task ReadProducts_PartitionsStaySeparate_AndTheVersionMarkerIsNoProduct()
+    public async Task ReadProducts_PartitionsStaySeparate_AndTheVersionPartitionIsNoCatalogue()
     {
         await Store.ImportAsync(Number, Feed("id,title,availability,price\nA,Pain,in stock,1.00 EUR\n"), TestContext.Current.CancellationToken);
         await Store.ImportAsync("default", Feed("id,title,availability,price\nZ,Autre,in stock,1.00 EUR\n"), TestContext.Current.CancellationToken);
 
         var own = await Store.ReadProductsAsync(Number, TestContext.Current.CancellationToken);
-        var versions = await Store.ReadProductsAsync(CatalogueStore.VersionPartition, TestContext.Current.CancellationToken);
+        var shared = await Store.ReadProductsAsync("default", TestContext.Current.CancellationToken);
 
         Assert.Equal(["A"], own.Select(p => p.Sku));
-        Assert.Empty(versions);
+        Assert.Equal(["Z"], shared.Select(p => p.Sku));
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.ReadProductsAsync(CatalogueStore.VersionPartition, TestContext.Current.CancellationToken));
     }
 
     [Fact]

@@ -39,15 +39,15 @@ public sealed class InboundMessageHandlerTests(AzuriteFixture azurite) : IAsyncL
     private ContactStore Contacts() => new(azurite.Table(_prefix + StorageNames.Tables.Contacts), NullLogger<ContactStore>.Instance);
 
     private RecordingOutboundQueue Queue(int? crashAt = null, TaskCompletionSource? holdFirst = null) =>
-        new(new OutboundQueue(OutQueue, azurite.Queue(_prefix + "out-poison"))) { CrashAt = crashAt, HoldFirst = holdFirst };
+        new(new OutboundQueue(OutQueue, azurite.Queue(_prefix + "out-poison"), new QueueSignals())) { CrashAt = crashAt, HoldFirst = holdFirst };
 
     private InboundMessageHandler Handler(RecordingOutboundQueue queue) =>
-        new(Ledger(), _rules, Contacts(), new ReplyEngine(_time), queue, NullLogger<InboundMessageHandler>.Instance);
+        new(Ledger(), _rules, Contacts(), new ReplyEngine(_time, FixedIndexProvider.EmptyCatalogue()), queue, NullLogger<InboundMessageHandler>.Instance);
 
     public async ValueTask InitializeAsync()
     {
         var tables = RuleTables.From(azurite.Tables, _prefix);
-        await new DemoBusinessSeeder(tables, NullLogger<DemoBusinessSeeder>.Instance).SeedIfEmptyAsync(Ct);
+        await new DemoBusinessSeeder(tables).SeedIfEmptyAsync(Ct);
         _rules = new TableRuleSource(tables, _time, Options.Create(new FrontdeskOptions()), NullLogger<TableRuleSource>.Instance);
     }
 

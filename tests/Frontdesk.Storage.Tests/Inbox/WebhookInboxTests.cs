@@ -76,12 +76,12 @@ public sealed class WebhookInboxTests(AzuriteFixture azurite) : IAsyncLifetime
         var account = StorageAccount.FromConfiguration(
             new ConfigurationBuilder().AddInMemoryCollection([new("FrontdeskStorage", nowhere)]).Build(),
             StorageNames.Connection);
-        var inbox = new WebhookInbox(account.Queues.GetQueueClient("webhook-inbox"), account.Blobs.GetBlobContainerClient("webhook-bodies"), TimeProvider.System);
+        var inbox = new WebhookInbox(account.Queues.GetQueueClient("webhook-inbox"), account.Blobs.GetBlobContainerClient("webhook-bodies"), TimeProvider.System, new QueueSignals());
 
         await Assert.ThrowsAsync<StorageUnavailableException>(() => inbox.StoreAsync(WebhookFixtures.Read("text.json"), TestContext.Current.CancellationToken));
     }
 
-    private WebhookInbox Inbox() => new(_queue, _container, TimeProvider.System);
+    private WebhookInbox Inbox() => new(_queue, _container, TimeProvider.System, new QueueSignals());
 
     private async Task<List<InboxBody>> DrainAsync()
     {

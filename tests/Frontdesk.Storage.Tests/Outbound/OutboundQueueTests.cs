@@ -20,7 +20,7 @@ public sealed class OutboundQueueTests(AzuriteFixture azurite)
 
     private QueueClient Poison => azurite.Queue(_prefix + "out-poison");
 
-    private OutboundQueue Queue() => new(Main, Poison);
+    private OutboundQueue Queue() => new(Main, Poison, new QueueSignals());
 
     /// <summary>Polls until a message is visible (the trigger's view), or fails after a generous timeout.</summary>
     private static async Task<QueueMessage> ReceiveAsync(QueueClient queue, TimeSpan? timeout = null)

@@ -1,9 +1,10 @@
-using Frontdesk.Testing;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
+using Frontdesk.Core;
 using Frontdesk.Core.WhatsApp.Graph;
 using Frontdesk.Core.WhatsApp.Sending;
 using Frontdesk.Storage.Outbound;
+using Frontdesk.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,7 +16,7 @@ public sealed class OutboundRegistrationTests(AzuriteFixture azurite)
     private static ServiceProvider Provider(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return new ServiceCollection().AddLogging().AddFrontdeskOutbound(configuration).BuildServiceProvider();
+        return new ServiceCollection().AddLogging().AddFrontdeskCore(configuration).AddFrontdeskStorage(configuration).BuildServiceProvider();
     }
 
     [Fact]
@@ -45,6 +46,8 @@ public sealed class OutboundRegistrationTests(AzuriteFixture azurite)
             [$"{StorageNames.Connection}:credential"] = "managedidentity",
             [$"{StorageNames.Connection}:clientId"] = "00000000-0000-0000-0000-000000000001",
             ["WhatsApp:AccessToken"] = "token",
+            ["WhatsApp:AppSecret"] = "app-secret",
+            ["WhatsApp:VerifyToken"] = "verify-token",
         });
 
         Assert.Equal("https://acct.table.core.windows.net/", provider.GetRequiredService<TableServiceClient>().Uri.AbsoluteUri);

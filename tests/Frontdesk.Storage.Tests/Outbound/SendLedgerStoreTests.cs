@@ -16,7 +16,7 @@ public sealed class SendLedgerStoreTests(AzuriteFixture azurite)
     private OutboundSender Sender(IWhatsAppSender whatsApp, SendLedgerStore ledger) => new(
         whatsApp,
         ledger,
-        new OutboundQueue(azurite.Queue(_prefix + "out"), azurite.Queue(_prefix + "out-poison")),
+        new OutboundQueue(azurite.Queue(_prefix + "out"), azurite.Queue(_prefix + "out-poison"), new QueueSignals()),
         Options.Create(new OutboundOptions()),
         NullLogger<OutboundSender>.Instance);
 

@@ -2,7 +2,6 @@ using Azure.Data.Tables;
 using Frontdesk.Core.Rules;
 using Frontdesk.Storage.Rules;
 using Frontdesk.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Frontdesk.Storage.Tests.Rules;
 
@@ -10,7 +9,7 @@ public sealed class DemoBusinessSeederTests(AzuriteFixture azurite)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private static DemoBusinessSeeder Seeder(RuleTables tables) => new(tables, NullLogger<DemoBusinessSeeder>.Instance);
+    private static DemoBusinessSeeder Seeder(RuleTables tables) => new(tables);
 
     [Fact]
     public async Task SeedIfEmpty_EmptyTables_WritesTheDemoRows()

@@ -40,10 +40,10 @@ public sealed class RulesPipelineTests(AzuriteFixture azurite)
     {
         var prefix = TestNames.Prefix();
         var tables = RuleTables.From(azurite.Tables, prefix);
-        await new DemoBusinessSeeder(tables, NullLogger<DemoBusinessSeeder>.Instance).SeedIfEmptyAsync(Cancel);
+        await new DemoBusinessSeeder(tables).SeedIfEmptyAsync(Cancel);
         var rules = new TableRuleSource(tables, _time, Options.Create(new FrontdeskOptions()), NullLogger<TableRuleSource>.Instance);
         var contacts = new ContactStore(azurite.Tables.GetTableClient(prefix + StorageNames.Tables.Contacts), NullLogger<ContactStore>.Instance);
-        var engine = new ReplyEngine(_time);
+        var engine = new ReplyEngine(_time, FixedIndexProvider.EmptyCatalogue());
 
         async Task<IReadOnlyList<ReplyKind>> Handle(InboundMessage message)
         {
@@ -73,10 +73,10 @@ public sealed class RulesPipelineTests(AzuriteFixture azurite)
     {
         var prefix = TestNames.Prefix();
         var tables = RuleTables.From(azurite.Tables, prefix);
-        await new DemoBusinessSeeder(tables, NullLogger<DemoBusinessSeeder>.Instance).SeedIfEmptyAsync(Cancel);
+        await new DemoBusinessSeeder(tables).SeedIfEmptyAsync(Cancel);
         var rules = new TableRuleSource(tables, _time, Options.Create(new FrontdeskOptions()), NullLogger<TableRuleSource>.Instance);
         var contacts = new ContactStore(azurite.Tables.GetTableClient(prefix + StorageNames.Tables.Contacts), NullLogger<ContactStore>.Instance);
-        var engine = new ReplyEngine(_time);
+        var engine = new ReplyEngine(_time, FixedIndexProvider.EmptyCatalogue());
         var book = await rules.GetRuleBookAsync(Number, Cancel);
 
         var stop = await engine.DecideAsync(book, null, Text("w1", "STOP"), Cancel);

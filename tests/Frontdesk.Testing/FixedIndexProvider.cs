@@ -1,11 +1,14 @@
 using Frontdesk.Core.Catalogue;
 
-namespace Frontdesk.Core.Tests.Catalogue;
+namespace Frontdesk.Testing;
 
 /// <summary>An in-memory index provider: the responder's port without storage.</summary>
-internal sealed class FixedIndexProvider(CatalogueIndex index) : ICatalogueIndexProvider
+public sealed class FixedIndexProvider(CatalogueIndex index) : ICatalogueIndexProvider
 {
     public List<string> Asked { get; } = [];
+
+    /// <summary>The real responder over an empty catalogue: what a business without products answers.</summary>
+    public static ICatalogueResponder EmptyCatalogue() => new CatalogueResponder(new FixedIndexProvider(CatalogueIndex.Empty));
 
     public ValueTask<CatalogueIndex> GetAsync(string phoneNumberId, CancellationToken cancellationToken = default)
     {

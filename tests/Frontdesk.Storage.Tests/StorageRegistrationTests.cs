@@ -6,11 +6,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Frontdesk.Storage.Tests;
 
-public sealed class StorageClientRegistrationTests
+public sealed class StorageRegistrationTests
 {
     private static ServiceProvider Provider(Dictionary<string, string?> settings) =>
         new ServiceCollection()
-            .AddFrontdeskStorageClients(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+            .AddFrontdeskStorage(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
             .BuildServiceProvider();
 
     [Fact]
@@ -54,14 +54,5 @@ public sealed class StorageClientRegistrationTests
         var error = Assert.Throws<InvalidOperationException>(provider.GetRequiredService<TableServiceClient>);
 
         Assert.Contains("FrontdeskStorage__tableServiceUri", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void CalledTwice_RegistersEachClientOnce()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["FrontdeskStorage"] = "UseDevelopmentStorage=true" }).Build();
-        var services = new ServiceCollection().AddFrontdeskStorageClients(configuration).AddFrontdeskStorageClients(configuration);
-
-        Assert.Single(services, d => d.ServiceType == typeof(TableServiceClient));
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace Frontdesk.Functions.Webhooks;
+namespace Frontdesk.Functions.Http;
 
 /// <summary>Reads a request body into memory, but never more than a limit: an oversized body is not read further.</summary>
 internal static class RequestBody

@@ -1,0 +1,15 @@
+using System.Text.Json.Serialization;
+
+namespace Frontdesk.Functions.Http;
+
+/// <summary>
+/// An RFC 9457 problem details body. <see cref="Parameter"/> is an extension member naming the query parameter or
+/// JSON field at fault, so a tool can point at it; <see cref="Type"/> stays <c>about:blank</c> (left out), so
+/// <see cref="Title"/> is the status's reason phrase and <see cref="Detail"/> says what to change.
+/// </summary>
+public sealed record Problem(
+    [property: JsonPropertyOrder(0)] string Title,
+    [property: JsonPropertyOrder(1)] int Status,
+    [property: JsonPropertyOrder(2)] string Detail,
+    [property: JsonPropertyOrder(3)] string? Parameter = null,
+    [property: JsonPropertyOrder(4)] string? Instance = null);

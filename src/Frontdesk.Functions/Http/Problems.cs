@@ -1,0 +1,55 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Frontdesk.Functions.Http;
+
+/// <summary>
+/// The one way any endpoint answers a 4xx or 5xx: an RFC 9457 ProblemDetails body, <c>application/problem+json</c>,
+/// readable UTF-8 (an "é" stays an "é"). The detail is written for the caller; it never holds a stack trace, a secret
+/// or more than 40 characters of a value the caller sent.
+/// </summary>
+public static class Problems
+{
+    public const string ContentType = "application/problem+json; charset=utf-8";
+
+    private static readonly JsonSerializerOptions s_options = new(ProblemJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static readonly ProblemJsonContext s_context = new(s_options);
+
+    /// <summary>400: the request is wrong; <paramref name="parameter"/> names the query parameter or field at fault.</summary>
+    public static ContentResult BadRequest(string detail, string? parameter = null) =>
+        Result(StatusCodes.Status400BadRequest, detail, parameter);
+
+    /// <summary>413: the body is over the endpoint's limit (<see cref="Core.Limits.InputLimits"/>).</summary>
+    public static ContentResult TooLarge(string detail, string? parameter = null) =>
+        Result(StatusCodes.Status413PayloadTooLarge, detail, parameter);
+
+    public static ContentResult Result(int status, string detail, string? parameter = null) => new()
+    {
+        Content = Serialize(status, detail, parameter),
+        ContentType = ContentType,
+        StatusCode = status,
+    };
+
+    /// <summary>Writes a problem straight to a response (middleware and hosts, where no action result runs).</summary>
+    public static async Task WriteAsync(HttpResponse response, int status, string detail, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.StatusCode = status;
+        response.ContentType = ContentType;
+        await response.WriteAsync(Serialize(status, detail, null), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>At most 40 characters of a value the caller sent, to quote it back without echoing a megabyte.</summary>
+    public static string Quote(string? value) =>
+        value is null ? string.Empty : value.Length <= 40 ? value : string.Concat(value.AsSpan(0, 40), "…");
+
+    private static string Serialize(int status, string detail, string? parameter) =>
+        JsonSerializer.Serialize(new Problem(ReasonPhrases.GetReasonPhrase(status), status, detail, parameter), s_context.Problem);
+}

@@ -1,0 +1,78 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Frontdesk.Core.Catalogue;
+using Frontdesk.Core.Conversations;
+using Frontdesk.Core.Rules;
+using Frontdesk.Core.Webhooks;
+using Frontdesk.Core.WhatsApp.Sending;
+using Frontdesk.Storage.Catalogue;
+using Frontdesk.Storage.Contacts;
+using Frontdesk.Storage.Conversations;
+using Frontdesk.Storage.Inbox;
+using Frontdesk.Storage.Outbound;
+using Frontdesk.Storage.Rules;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Frontdesk.Storage;
+
+/// <summary>
+/// Storage's composition root: the clients of the <c>FrontdeskStorage</c> connection and every table, queue and blob
+/// adapter behind Core's ports. It registers nothing of Core's (clock, options, engine): the host calls
+/// <c>AddFrontdeskCore</c> too, once.
+/// </summary>
+public static class StorageRegistration
+{
+    public static IServiceCollection AddFrontdeskStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddSingleton(_ => StorageAccount.FromConfiguration(configuration, StorageNames.Connection));
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().Queues);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().Tables);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().Blobs);
+        services.AddSingleton<QueueSignals>();
+
+        // Webhook intake: the inbox (producer) and its reader (consumer).
+        services.AddSingleton<IWebhookInbox>(sp => new WebhookInbox(
+            sp.GetRequiredService<QueueServiceClient>().GetQueueClient(StorageNames.Queues.WebhookInbox),
+            sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(StorageNames.Containers.WebhookBodies),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<QueueSignals>()));
+        services.AddSingleton(sp => new InboxReader(
+            sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(StorageNames.Containers.WebhookBodies)));
+
+        // Rules and contacts.
+        services.AddSingleton(sp => RuleTables.From(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<IRuleSource, TableRuleSource>();
+        services.AddSingleton<DemoBusinessSeeder>();
+        services.AddSingleton<IContactStore>(sp => ActivatorUtilities.CreateInstance<ContactStore>(
+            sp, sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.Contacts)));
+        services.AddSingleton<IHandledMessages>(sp => ActivatorUtilities.CreateInstance<HandledMessageLedger>(
+            sp, sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.HandledMessages)));
+
+        // Outbound: the queue, the send ledger and the delivery statuses.
+        services.AddSingleton<IOutboundQueue>(sp =>
+        {
+            var queues = sp.GetRequiredService<QueueServiceClient>();
+            return new OutboundQueue(
+                queues.GetQueueClient(StorageNames.Queues.OutboundMessages),
+                queues.GetQueueClient(StorageNames.Queues.OutboundMessages + StorageNames.Queues.PoisonSuffix),
+                sp.GetRequiredService<QueueSignals>());
+        });
+        services.AddSingleton<ISendLedger>(sp => ActivatorUtilities.CreateInstance<SendLedgerStore>(
+            sp, sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.OutboundLedger)));
+        services.AddSingleton<ISentMessageIndex>(sp => ActivatorUtilities.CreateInstance<SendLedgerStore>(
+            sp, sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.OutboundLedger)));
+        services.AddSingleton<IStatusStore>(sp => ActivatorUtilities.CreateInstance<OutboundStatusStore>(
+            sp, sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.OutboundStatuses)));
+
+        // Catalogue: one cached index serves the responder and is refreshed by the importer.
+        services.AddSingleton(sp => new CatalogueStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.Catalogue)));
+        services.AddSingleton<TableCatalogueIndexProvider>();
+        services.AddSingleton<ICatalogueIndexProvider>(sp => sp.GetRequiredService<TableCatalogueIndexProvider>());
+        services.AddSingleton<ICatalogueIndexInvalidator>(sp => sp.GetRequiredService<TableCatalogueIndexProvider>());
+        services.AddSingleton<CatalogueImporter>();
+        return services;
+    }
+}
