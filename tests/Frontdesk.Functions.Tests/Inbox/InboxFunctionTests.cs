@@ -36,6 +36,7 @@ public sealed class InboxFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
     private BlobContainerClient _bodies = null!;
     private InboxFunction _function = null!;
     private ContactStore _contacts = null!;
+    private SendLedgerStore _sent = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -59,7 +60,7 @@ public sealed class InboxFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
             new OutboundQueue(OutQueue, azurite.Queue(_prefix + "out-poison"), new QueueSignals()),
             NullLogger<InboundMessageHandler>.Instance);
         var updater = new ContactUpdater(_contacts);
-        var sent = new SendLedgerStore(azurite.Table(_prefix + StorageNames.Tables.OutboundLedger), _time);
+        var sent = _sent = new SendLedgerStore(azurite.Table(_prefix + StorageNames.Tables.OutboundLedger), _time);
         _function = new InboxFunction(
             new InboxReader(_bodies),
             handler,
@@ -156,6 +157,45 @@ public sealed class InboxFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_BotOffThenBotOn_PausesThenResumes_AndARedeliveredBotOffChangesNothing()
+    {
+        var botOff = WebhookFixtures.Read("echo_bot_off.json");
+        var typedAt = DateTimeOffset.FromUnixTimeSeconds(1795601160);
+
+        await _function.Run(new BinaryData(botOff), Ct);
+        var paused = (await _contacts.GetAsync(Number, "15550199991", Ct))!.State;
+        await _function.Run(new BinaryData(EchoBody("15550199991", "wamid.ECHO-ON", "#bot on", typedAt.AddMinutes(5))), Ct);
+        await _function.Run(new BinaryData(botOff), Ct);
+        var resumed = (await _contacts.GetAsync(Number, "15550199991", Ct))!.State;
+
+        Assert.Equal(typedAt.AddHours(4), paused.BotPausedUntil);
+        Assert.Contains("#bot off", paused.PauseReason, StringComparison.Ordinal);
+        Assert.Null(resumed.BotPausedUntil);
+        Assert.Equal(typedAt.AddMinutes(5), resumed.PausedAt);
+    }
+
+    [Fact]
+    public async Task Run_EchoOfFrontdesksOwnSend_PausesNothing()
+    {
+        var key = "wamid.IN-OWN:1";
+        var reply = new Frontdesk.Core.WhatsApp.Messages.OutboundMessage
+        {
+            IdempotencyKey = key, PhoneNumberId = Number, To = "15550199997", Kind = Frontdesk.Core.WhatsApp.Messages.ReplyKind.Rule,
+            Body = new Frontdesk.Core.WhatsApp.Messages.TextBody("Hello"),
+        };
+        await _sent.TryBeginAsync(reply, Ct);
+        await _sent.MarkSentAsync(reply, "wamid.OUT-OWN", Ct);
+        var withCallback = JsonNode.Parse(EchoBody("15550199998", "wamid.OUT-OTHER", "Hello", s_sent))!;
+        withCallback["entry"]![0]!["changes"]![0]!["value"]!["message_echoes"]![0]!["biz_opaque_callback_data"] = "frontdesk:wamid.IN-X:1";
+
+        await _function.Run(new BinaryData(EchoBody("15550199997", "wamid.OUT-OWN", "Hello", s_sent)), Ct);
+        await _function.Run(new BinaryData(Encoding.UTF8.GetBytes(withCallback.ToJsonString())), Ct);
+
+        Assert.Null(await _contacts.GetAsync(Number, "15550199997", Ct));
+        Assert.Null(await _contacts.GetAsync(Number, "15550199998", Ct));
+    }
+
+    [Fact]
     public async Task Run_StatusWith131050_MarksTheContactMarketingOptOut()
     {
         var body = WebhookFixtures.Read("status_failed_131050.json");
@@ -167,6 +207,9 @@ public sealed class InboxFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.True(contact?.State.MarketingOptOut);
         Assert.Equal("failed", (await _statuses.GetAsync(Number, "wamid.FAKE_OUTBOUND_PROMO_TEMPLATE_0002", Ct))?.GetString("Status"));
     }
+
+    private static byte[] EchoBody(string to, string id, string text, DateTimeOffset at) =>
+        WebhookBuilder.Echo(to, id, text, at, Number);
 
     private static InboundMessage Message(string from, string id) => new()
     {
