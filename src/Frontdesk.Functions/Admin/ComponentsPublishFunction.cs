@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Frontdesk.Core.Identifiers;
 using Frontdesk.Core.Rules;
@@ -19,13 +18,6 @@ namespace Frontdesk.Functions.Admin;
 public sealed class ComponentsPublishFunction(IRuleSource rules, GraphComponentsClient graph)
 {
     public const string Route = "manage/components/publish";
-
-    private static readonly JsonSerializerOptions s_readable = new(AdminJsonContext.Default.Options)
-    {
-        // Command descriptions are often not English: "Voir le menu", not "Voir le men\u00FA".
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        TypeInfoResolver = AdminJsonContext.Default,
-    };
 
     [Function("PublishComponents")]
     public async Task<IActionResult> RunAsync(
@@ -69,7 +61,7 @@ public sealed class ComponentsPublishFunction(IRuleSource rules, GraphComponents
         var status = !result.Sent || result.Accepted ? StatusCodes.Status200OK : StatusCodes.Status502BadGateway;
         return new ContentResult
         {
-            Content = JsonSerializer.Serialize(response, s_readable.GetTypeInfo(typeof(ComponentsPublishResponse))),
+            Content = JsonSerializer.Serialize(response, AdminJsonContext.Readable.ComponentsPublishResponse),
             ContentType = "application/json; charset=utf-8",
             StatusCode = status,
         };

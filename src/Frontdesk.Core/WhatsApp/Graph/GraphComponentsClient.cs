@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Frontdesk.Core.Rules;
 using Frontdesk.Core.Telemetry;
+using Frontdesk.Core.WhatsApp.Graph.Wire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,4 @@
-namespace Frontdesk.Core.WhatsApp.Graph;
+namespace Frontdesk.Core.WhatsApp.Graph.Wire;
 
 /// <summary>
 /// <c>POST /{phone-number-id}/conversational_automation</c>, as Meta documents it:

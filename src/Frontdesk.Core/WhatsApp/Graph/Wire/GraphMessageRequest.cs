@@ -1,4 +1,4 @@
-namespace Frontdesk.Core.WhatsApp.Graph;
+namespace Frontdesk.Core.WhatsApp.Graph.Wire;
 
 /// <summary>A send: <c>POST /{phone_number_id}/messages</c> with <c>to</c> and one object named after <c>type</c>.</summary>
 internal sealed record GraphMessageRequest
@@ -20,3 +20,7 @@ internal sealed record GraphMessageRequest
     /// <summary>Echoed by Meta in this message's statuses (and echoes): how Frontdesk recognises its own sends.</summary>
     public string? BizOpaqueCallbackData { get; init; }
 }
+
+internal sealed record GraphContext(string MessageId);
+
+internal sealed record GraphText(bool PreviewUrl, string Body);
