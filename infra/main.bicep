@@ -120,6 +120,7 @@ var tableNames = [
   'Hours'
   'Rules'
   'QuickReplies'
+  'Components'
   'Contacts'
   'Catalogue'
   'HandledMessages'

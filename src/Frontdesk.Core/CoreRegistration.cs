@@ -35,7 +35,14 @@ public static class CoreRegistration
         services.AddSingleton<ICatalogueResponder, CatalogueResponder>();
         services.AddSingleton<ReplyEngine>();
         services.AddSingleton<InboundMessageHandler>();
+        services.AddSingleton<ContactUpdater>();
+        services.AddSingleton<EchoHandler>();
+        services.AddSingleton<StatusSignalHandler>();
         AddWhatsAppSender(services, configuration);
+
+        // Publishing components is an operator's call, made rarely: one attempt with a timeout, no retries, and no
+        // request logging (which would keep the Authorization header in its state, as below).
+        services.AddHttpClient<GraphComponentsClient>(client => client.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
         services.AddTransient<OutboundSender>();
         return services;
     }

@@ -29,6 +29,9 @@ public static class StorageNames
         public const string Hours = "Hours";
         public const string Rules = "Rules";
         public const string QuickReplies = "QuickReplies";
+
+        /// <summary>The chat's conversational components (welcome message, ice breakers, /commands), published to Meta on request.</summary>
+        public const string Components = "Components";
         public const string Contacts = "Contacts";
         public const string Catalogue = "Catalogue";
 
@@ -46,7 +49,7 @@ public static class StorageNames
 
         public static IReadOnlyList<string> All { get; } =
         [
-            Settings, Hours, Rules, QuickReplies, Contacts, Catalogue, HandledMessages, OutboundStatuses, OutboundLedger, ConsoleOutbox,
+            Settings, Hours, Rules, QuickReplies, Components, Contacts, Catalogue, HandledMessages, OutboundStatuses, OutboundLedger, ConsoleOutbox,
         ];
     }
 

@@ -65,6 +65,8 @@ public static class StorageRegistration
         });
         services.AddSingleton<ISendLedger>(sp => ActivatorUtilities.CreateInstance<SendLedgerStore>(
             sp, sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.OutboundLedger)));
+        services.AddSingleton<ISentMessageIndex>(sp => ActivatorUtilities.CreateInstance<SendLedgerStore>(
+            sp, sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.OutboundLedger)));
         services.AddSingleton<IStatusStore>(sp => ActivatorUtilities.CreateInstance<OutboundStatusStore>(
             sp, sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.OutboundStatuses)));
 

@@ -10,7 +10,7 @@ namespace Frontdesk.Testing;
 
 /// <summary>
 /// A real HTTP server on 127.0.0.1 (a free port picked by the OS) that answers like Meta's Graph API messages edge
-/// and records every request. Point <c>WhatsApp__GraphBaseUrl</c> at <see cref="BaseUrl"/>. Scripted answers
+/// (and its <c>conversational_automation</c> edge) and records every request. Point <c>WhatsApp__GraphBaseUrl</c> at <see cref="BaseUrl"/>. Scripted answers
 /// (<see cref="Enqueue"/>) are used one per request, in arrival order; without one, requests succeed.
 /// </summary>
 /// <example>
@@ -126,6 +126,11 @@ public sealed class FakeGraphServer : IAsyncDisposable
 
     private (int Status, string Body) DefaultAnswer(RecordedGraphRequest request)
     {
+        if (request.Method == HttpMethods.Post && request.Path.Split('/', StringSplitOptions.RemoveEmptyEntries) is [_, _, "conversational_automation"])
+        {
+            return (200, """{"success":true}""");
+        }
+
         if (request.PhoneNumberId is null || request.Method != HttpMethods.Post)
         {
             return (404, """{"error":{"message":"Unknown path components","type":"OAuthException","code":2500,"fbtrace_id":"FAKE_TRACE"}}""");

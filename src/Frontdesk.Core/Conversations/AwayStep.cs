@@ -11,7 +11,7 @@ internal static class AwayStep
     /// but neither a fallback after a greeting (the greeting is the answer to "hello") nor while away is cooling down
     /// (the customer already knows the business is away; "I did not understand" would be noise).
     /// </summary>
-    public static void AwayOrFallback(ReplyContext context, bool greeted)
+    public static void AwayOrFallback(ReplyContext context, bool greeted, bool fallbackAllowed = true)
     {
         var settings = context.Book.Settings;
         var awayApplies = settings.AwayText is not null
@@ -34,7 +34,11 @@ internal static class AwayStep
             return;
         }
 
-        if (settings.FallbackText is null)
+        if (!fallbackAllowed)
+        {
+            context.Step("fallback", $"not sent: a {context.Message.Type} message says nothing to answer");
+        }
+        else if (settings.FallbackText is null)
         {
             context.Step("fallback", "no FallbackText, so nothing more is sent");
         }

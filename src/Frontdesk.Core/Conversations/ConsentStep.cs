@@ -59,7 +59,8 @@ internal static class ConsentStep
 
         if (context.PausedUntil is { } until && until > context.Now)
         {
-            context.Step("silenced", $"not answered: paused until {until:u} after a hand-off (BotPausedUntil in Contacts; clear it to resume)");
+            var why = context.PauseReason ?? "a hand-off";
+            context.Step("silenced", $"not answered: paused until {until:u} because of {why} (BotPausedUntil in Contacts; clear it, or type #bot on in the chat, to resume)");
             return true;
         }
 

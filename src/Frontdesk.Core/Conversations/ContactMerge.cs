@@ -2,17 +2,26 @@ namespace Frontdesk.Core.Conversations;
 
 /// <summary>
 /// Folds a decision's contact state into the row as it is now, when someone wrote the row between the read and the
-/// write (another message of the same customer, a person in the portal, a redelivery after a crash). Timestamps only
-/// move forward and labels only grow; opt-out and pause follow the newer of the two sources.
+/// write (another message of the same customer, a person in the portal, an echo of the owner's reply, a redelivery
+/// after a crash). Timestamps only move forward, labels and recent replies only grow; opt-out follows the newer of
+/// the two sources; the pause follows the later <see cref="ContactState.PausedAt"/>; marketing opt-out, which
+/// decisions never change, follows the row.
 /// </summary>
 /// <remarks>
 /// "Newer" compares the decision's own time with the row's <see cref="ContactState.LastInbound"/>, which is the time
 /// the row's last decision was made: both on the deciding instances' clock. A message's own timestamp (the sender's
 /// clock, always earlier than its processing) would make every row written after the message was sent look newer,
 /// and a STOP sent before the previous message was handled would be confirmed but not kept.
+/// The pause is not judged that way: an echo of the owner's reply pauses the contact without a new LastInbound, so a
+/// decision made from the row before the echo would look newer and lift the pause. Each writer stamps PausedAt when
+/// it changes the pause; a decision that leaves the pause alone carries the stamp it read, and on a tie the row wins
+/// (a person's edit in the portal stands).
 /// </remarks>
 public static class ContactMerge
 {
+    /// <summary>How many reply marks a row keeps at most; the storm breaker needs only the last few minutes.</summary>
+    public const int MaxReplyMarks = 64;
+
     public static ContactState Merge(ContactState decided, ContactState? current, DateTimeOffset decidedAt)
     {
         ArgumentNullException.ThrowIfNull(decided);
@@ -21,8 +30,11 @@ public static class ContactMerge
             return decided;
         }
 
-        // The decision is the newest word on consent and pauses unless the row holds a later decision.
+        // The decision is the newest word on consent unless the row holds a later decision.
         var decisionIsNewer = current.LastInbound is not { } seen || seen <= decidedAt;
+        var pauseFromDecision = decided.PausedAt is { } decidedStamp && (current.PausedAt is not { } rowStamp || decidedStamp > rowStamp);
+        var pause = pauseFromDecision ? decided : current;
+        var reaction = Later(decided.LastReactionAt, current.LastReactionAt) ? decided : current;
         return new ContactState(
             decided.Name ?? current.Name,
             Earliest(decided.FirstSeen, current.FirstSeen),
@@ -31,8 +43,26 @@ public static class ContactMerge
             Latest(decided.LastAway, current.LastAway),
             [.. current.Labels.Union(decided.Labels, StringComparer.OrdinalIgnoreCase)],
             decisionIsNewer ? decided.OptedOut : current.OptedOut,
-            decisionIsNewer ? decided.BotPausedUntil : current.BotPausedUntil);
+            pause.BotPausedUntil)
+        {
+            PauseReason = pause.PauseReason,
+            PausedAt = pause.PausedAt,
+            LastReaction = reaction.LastReaction,
+            LastReactionAt = reaction.LastReactionAt,
+            MarketingOptOut = current.MarketingOptOut,
+            RecentReplies = UnionMarks(decided.RecentReplies, current.RecentReplies),
+        };
     }
+
+    /// <summary>Both lists' marks, one per message id, newest first, at most <see cref="MaxReplyMarks"/>.</summary>
+    public static IReadOnlyList<ReplyMark> UnionMarks(IEnumerable<ReplyMark> a, IEnumerable<ReplyMark> b) =>
+        [.. a.Concat(b)
+            .GroupBy(m => m.MessageId, StringComparer.Ordinal)
+            .Select(g => g.MaxBy(m => m.Count)!)
+            .OrderByDescending(m => m.At)
+            .Take(MaxReplyMarks)];
+
+    private static bool Later(DateTimeOffset? a, DateTimeOffset? b) => a is { } x && (b is not { } y || x > y);
 
     private static DateTimeOffset? Latest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : (a > b ? a : b);
 

@@ -12,4 +12,28 @@ public sealed record ContactState(
     DateTimeOffset? LastAway,
     IReadOnlyList<string> Labels,
     bool OptedOut,
-    DateTimeOffset? BotPausedUntil);
+    DateTimeOffset? BotPausedUntil)
+{
+    /// <summary>Why automatic replies are paused (the owner answered, <c>#bot off</c>, a storm, a hand-off rule).</summary>
+    public string? PauseReason { get; init; }
+
+    /// <summary>
+    /// When <see cref="BotPausedUntil"/> was last set or lifted by Frontdesk: of two concurrent writers, the later
+    /// word on the pause wins (see <see cref="ContactMerge"/>).
+    /// </summary>
+    public DateTimeOffset? PausedAt { get; init; }
+
+    /// <summary>The emoji of the customer's latest reaction (null when it was removed).</summary>
+    public string? LastReaction { get; init; }
+
+    public DateTimeOffset? LastReactionAt { get; init; }
+
+    /// <summary>Meta refused a message with 131050: the customer stopped marketing messages from this business.</summary>
+    public bool MarketingOptOut { get; init; }
+
+    /// <summary>The automatic replies of the last minutes, for the storm breaker (<c>StormReplies</c> in <c>StormMinutes</c>).</summary>
+    public IReadOnlyList<ReplyMark> RecentReplies { get; init; } = [];
+}
+
+/// <summary><paramref name="Count"/> automatic replies queued at <paramref name="At"/> in answer to message <paramref name="MessageId"/>.</summary>
+public sealed record ReplyMark(DateTimeOffset At, int Count, string MessageId);

@@ -1,3 +1,4 @@
+using Frontdesk.Core.Identifiers;
 using Frontdesk.Core.Rules;
 using Frontdesk.Core.Telemetry;
 using Frontdesk.Core.Webhooks.Events;
@@ -24,6 +25,7 @@ public sealed partial class InboundMessageHandler(
     public async Task HandleAsync(InboundMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
+        message = AsOriginal(message);
         Log.Inbound(logger, message.PhoneNumberId, message.Type, message.Id);
         var claim = await ledger.ClaimAsync(message, cancellationToken).ConfigureAwait(false);
         switch (claim.State)
@@ -49,6 +51,22 @@ public sealed partial class InboundMessageHandler(
         await DispatchAsync(claim, recorded, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// An edit is handled as the message it edits, under the original's wamid: when the original was answered the
+    /// ledger drops the edit as a duplicate, and when the edit comes first it is answered and the original, arriving
+    /// later, is the duplicate. Either way the customer gets one answer.
+    /// </summary>
+    private InboundMessage AsOriginal(InboundMessage message)
+    {
+        if (message.Content is not EditContent { Edited: { } edited } edit || !WebhookIds.IsMessageId(edit.OriginalMessageId))
+        {
+            return message;
+        }
+
+        Log.Edit(logger, message.Id, edit.OriginalMessageId);
+        return message with { Id = edit.OriginalMessageId, Type = edit.EditedType ?? message.Type, Content = edited };
+    }
+
     private async Task<RecordedDecision> DecideAsync(InboundMessage message, CancellationToken cancellationToken)
     {
         var book = await rules.GetRuleBookAsync(message.PhoneNumberId, cancellationToken).ConfigureAwait(false);
@@ -61,6 +79,11 @@ public sealed partial class InboundMessageHandler(
 
         var replies = decision.ToOutboundMessages(message).Prepend(ReadReceipt(message)).ToList();
         var summary = string.Join(" → ", decision.Steps.Select(s => $"{s.Step}: {s.Detail}"));
+        foreach (var storm in decision.Steps.Where(s => s.Step == "storm"))
+        {
+            Log.Storm(logger, message.PhoneNumberId, message.Id, storm.Detail);
+        }
+
         return new RecordedDecision(replies, decision.Contact, summary);
     }
 
@@ -120,6 +143,13 @@ public sealed partial class InboundMessageHandler(
 
         [LoggerMessage(TelemetryEvents.ReplyQueued, LogLevel.Information, "Queued {ReplyKind} reply (rule {RuleName}) from {PhoneNumberId} for {MessageId}")]
         public static partial void ReplyQueued(ILogger logger, string phoneNumberId, ReplyKind replyKind, string ruleName, string messageId);
+
+        [LoggerMessage(TelemetryEvents.EditHandled, LogLevel.Information,
+            "Message {EditId} edits {OriginalId}: handled as the original, so it is answered once whichever arrives first")]
+        public static partial void Edit(ILogger logger, string editId, string originalId);
+
+        [LoggerMessage(TelemetryEvents.StormBroken, LogLevel.Warning, "Storm breaker for {PhoneNumberId}, message {MessageId}: {Detail}")]
+        public static partial void Storm(ILogger logger, string phoneNumberId, string messageId, string detail);
 
         [LoggerMessage(TelemetryEvents.InboundNotAnswered, LogLevel.Information, "Message {MessageId} to {PhoneNumberId}: {Reason}")]
         public static partial void NotAnswered(ILogger logger, string messageId, string phoneNumberId, string reason);

@@ -21,8 +21,13 @@ internal sealed class ReplyContext
         _labels = [.. previous?.Labels ?? []];
         OptedOut = previous?.OptedOut ?? false;
         PausedUntil = previous?.BotPausedUntil;
+        PauseReason = previous?.PauseReason;
+        PausedAt = previous?.PausedAt;
         LastGreeting = previous?.LastGreeting;
         LastAway = previous?.LastAway;
+        LastReaction = previous?.LastReaction;
+        LastReactionAt = previous?.LastReactionAt;
+        RecentReplies = previous?.RecentReplies ?? [];
     }
 
     public RuleBook Book { get; }
@@ -44,11 +49,29 @@ internal sealed class ReplyContext
 
     public bool OptedOut { get; set; }
 
-    public DateTimeOffset? PausedUntil { get; set; }
+    public DateTimeOffset? PausedUntil { get; private set; }
+
+    public string? PauseReason { get; private set; }
+
+    public DateTimeOffset? PausedAt { get; private set; }
+
+    public string? LastReaction { get; set; }
+
+    public DateTimeOffset? LastReactionAt { get; set; }
+
+    public IReadOnlyList<ReplyMark> RecentReplies { get; set; }
 
     public DateTimeOffset? LastGreeting { get; set; }
 
     public DateTimeOffset? LastAway { get; set; }
+
+    /// <summary>Pauses automatic replies until <paramref name="until"/>, stamping when and why (see <see cref="ContactMerge"/>).</summary>
+    public void Pause(DateTimeOffset until, string reason)
+    {
+        PausedUntil = until;
+        PauseReason = reason;
+        PausedAt = Now;
+    }
 
     public void Step(string step, string detail, string? rule = null) => Steps.Add(new DecisionStep(step, detail, rule));
 
@@ -82,7 +105,15 @@ internal sealed class ReplyContext
         LastAway,
         _labels,
         OptedOut,
-        PausedUntil);
+        PausedUntil)
+    {
+        PauseReason = PauseReason,
+        PausedAt = PausedAt,
+        LastReaction = LastReaction,
+        LastReactionAt = LastReactionAt,
+        MarketingOptOut = Previous?.MarketingOptOut ?? false,
+        RecentReplies = RecentReplies,
+    };
 
     public Decision ToDecision()
     {
@@ -93,6 +124,7 @@ internal sealed class ReplyContext
             Replies.RemoveRange(WhatsAppLimits.RepliesPerMessage, Replies.Count - WhatsAppLimits.RepliesPerMessage);
         }
 
+        StormStep.Apply(this);
         return new Decision([.. Replies], NewState(), [.. Steps]);
     }
 

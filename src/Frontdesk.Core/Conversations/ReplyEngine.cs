@@ -15,6 +15,8 @@ public sealed class ReplyEngine(TimeProvider timeProvider, ICatalogueResponder c
 {
     public const string OrderedLabel = "ordered";
     public const string NeedsAgentLabel = "needs-agent";
+    public const string StormLabel = "storm";
+    public const string HumanLabel = "human";
 
     public ValueTask<Decision> DecideAsync(RuleBook book, ContactState? contact, InboundMessage message, CancellationToken cancellationToken = default) =>
         DecideAtAsync(book, contact, message, timeProvider.GetUtcNow(), cancellationToken);
@@ -27,12 +29,17 @@ public sealed class ReplyEngine(TimeProvider timeProvider, ICatalogueResponder c
         var context = new ReplyContext(book, contact, message, now);
         context.Step("hours", context.IsOpen ? "open" : $"closed; next opening {NextOpening(context)}");
 
-        if (ConsentStep.OptOutOrIn(context) || ConsentStep.Silenced(context))
+        if (SignalStep.NotAConversationTurn(context) || ConsentStep.OptOutOrIn(context) || ConsentStep.Silenced(context))
         {
             return context.ToDecision();
         }
 
         var greetingDue = GreetingStep.GreetingDue(context);
+        if (context.Message.Content is RequestWelcomeContent)
+        {
+            return Welcome(context, greetingDue);
+        }
+
         var answered = await AnswerAsync(context, cancellationToken).ConfigureAwait(false);
         if (greetingDue)
         {
@@ -44,6 +51,27 @@ public sealed class ReplyEngine(TimeProvider timeProvider, ICatalogueResponder c
             AwayStep.AwayOrFallback(context, greeted: greetingDue);
         }
 
+        return context.ToDecision();
+    }
+
+    /// <summary>
+    /// The customer opened the chat (<c>request_welcome</c>): the greeting (and menu) when one is due, as for a first
+    /// text, and the away message when closed; never the fallback, since the customer has said nothing yet.
+    /// </summary>
+    private static Decision Welcome(ReplyContext context, bool greetingDue)
+    {
+        if (greetingDue)
+        {
+            GreetingStep.Greet(context);
+        }
+        else
+        {
+            context.Step("greeting", context.Book.Settings.GreetingText is null
+                ? "not sent: no GreetingText"
+                : $"not sent: the contact wrote within GreetingAfterDays ({context.Book.Settings.GreetingAfterDays})");
+        }
+
+        AwayStep.AwayOrFallback(context, greeted: greetingDue, fallbackAllowed: false);
         return context.ToDecision();
     }
 
@@ -96,7 +124,7 @@ public sealed class ReplyEngine(TimeProvider timeProvider, ICatalogueResponder c
                 context.Step("menu", "the rule asks for the menu but there is none (MenuText and rules with a MenuTitle)", rule.Name);
                 break;
             case RuleAction.Handoff:
-                context.PausedUntil = context.Now.AddHours(rule.PauseHours);
+                context.Pause(context.Now.AddHours(rule.PauseHours), $"hand-off rule '{rule.Name}'");
                 context.AddLabels([NeedsAgentLabel]);
                 context.Step("handoff", $"automatic replies paused for {rule.PauseHours} h; labelled {NeedsAgentLabel}", rule.Name);
                 if (rule.Reply is not null)

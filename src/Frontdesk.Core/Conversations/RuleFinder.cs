@@ -1,5 +1,6 @@
 using System.Globalization;
 using Frontdesk.Core.Rules;
+using Frontdesk.Core.Text;
 using Frontdesk.Core.Webhooks.Events;
 
 namespace Frontdesk.Core.Conversations;
@@ -19,6 +20,19 @@ internal static class RuleFinder
             }
 
             context.Step("rule", $"menu row picked, but the rule applies only when {menuPick.When.ToString().ToLowerInvariant()}", menuPick.Name);
+        }
+
+        if (Command(context) is { } command)
+        {
+            var commanded = context.Book.Rules.FirstOrDefault(r =>
+                r.Action is not (RuleAction.OptOut or RuleAction.OptIn)
+                && r.Matcher.Mode != MatchMode.Regex
+                && r.Matcher.Keywords.Any(k => TextNormaliser.Collapse(k) == command));
+            if (commanded is not null && Applies(context, commanded))
+            {
+                context.Step("rule", $"command '/{command}' is the keyword of this rule", commanded.Name);
+                return (commanded, null);
+            }
         }
 
         foreach (var rule in context.Book.Rules)
@@ -49,6 +63,27 @@ internal static class RuleFinder
         }
 
         return (null, null);
+    }
+
+    /// <summary>
+    /// A chat command typed or picked from WhatsApp's <c>/</c> list ("/menu", "/hours"): the word after the slash,
+    /// folded; null for any other text.
+    /// </summary>
+    private static string? Command(ReplyContext context)
+    {
+        if (context.Message.Content is not TextContent text)
+        {
+            return null;
+        }
+
+        var trimmed = text.Body.Trim();
+        if (trimmed.Length < 2 || trimmed[0] != '/' || trimmed.AsSpan(1).ContainsAny(' ', '\n', '\t'))
+        {
+            return null;
+        }
+
+        var command = TextNormaliser.Collapse(trimmed[1..]);
+        return command.Length == 0 ? null : command;
     }
 
     /// <summary>A picked list row (its id is the rule's name) or its number typed alone ("2").</summary>

@@ -36,6 +36,22 @@ public static class WhatsAppLimits
     /// <summary>Products in all of a product list's sections together.</summary>
     public const int MaxProducts = 30;
 
+    /// <summary>A send's <c>biz_opaque_callback_data</c>, echoed in its statuses.</summary>
+    public const int CallbackData = 512;
+
+    /// <summary>Ice breakers (<c>prompts</c>) of a number's conversational components.</summary>
+    public const int MaxPrompts = 4;
+
+    public const int PromptText = 80;
+
+    /// <summary>Chat commands (<c>/menu</c>) of a number's conversational components.</summary>
+    public const int MaxCommands = 30;
+
+    /// <summary>A command's name, without its slash.</summary>
+    public const int CommandName = 32;
+
+    public const int CommandDescription = 256;
+
     /// <summary>Automatic messages in answer to one inbound message: Meta's pair rate limit (~1 message / 6 s to a user).</summary>
     public const int RepliesPerMessage = 3;
 

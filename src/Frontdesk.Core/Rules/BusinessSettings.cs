@@ -36,6 +36,20 @@ public sealed record BusinessSettings
     /// <summary>The confirmation sent once when an opted-out contact opts in again.</summary>
     public string OptInText { get; init; } = "Welcome back: automatic replies are on again. Send STOP to stop them.";
 
+    /// <summary>How long automatic replies pause for a customer after the owner answers from the WhatsApp Business app; 0 never pauses.</summary>
+    public int HumanPauseHours { get; init; } = 12;
+
+    /// <summary>
+    /// The Business app's own automatic texts (its greeting and away messages), which come back as echoes but are no
+    /// person answering. Compared after folding case, accents, spaces and punctuation at the ends.
+    /// </summary>
+    public IReadOnlyList<string> BusinessAppAutoTexts { get; init; } = [];
+
+    /// <summary>More automatic replies than this to one contact within <see cref="StormMinutes"/> pauses the contact.</summary>
+    public int StormReplies { get; init; } = 10;
+
+    public int StormMinutes { get; init; } = 5;
+
     public string? CatalogId { get; init; }
 
     public string? CatalogueNoMatchText { get; init; }

@@ -11,6 +11,9 @@ public sealed record RuleBook(
     IReadOnlyDictionary<string, string> QuickReplies,
     IReadOnlyList<RuleProblem> Problems)
 {
+    /// <summary>The chat's conversational components from the <c>Components</c> table (published on request, not automatically).</summary>
+    public ConversationalComponents Components { get; init; } = ConversationalComponents.Empty;
+
     /// <summary>The menu's rows: enabled rules with a MenuTitle, by priority, at most ten.</summary>
     public IReadOnlyList<ReplyRule> MenuRows =>
         [.. Rules.Where(r => r.MenuTitle is not null).Take(WhatsAppLimits.MaxListRows)];

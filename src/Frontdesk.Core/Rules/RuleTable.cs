@@ -1,10 +1,11 @@
 namespace Frontdesk.Core.Rules;
 
-/// <summary>The four tables a business edits to describe its automatic replies.</summary>
+/// <summary>The tables a business edits to describe its automatic replies and its chat's conversational components.</summary>
 public enum RuleTable
 {
     Settings,
     Hours,
     Rules,
     QuickReplies,
+    Components,
 }

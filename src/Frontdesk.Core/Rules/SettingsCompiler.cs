@@ -33,6 +33,11 @@ internal static class SettingsCompiler
             MenuButton = Text(columns, "MenuButton", WhatsAppLimits.ListButton, "a list message's button", problems) ?? defaults.MenuButton,
             OptOutText = Text(columns, "OptOutText", WhatsAppLimits.TextBody, "a text message", problems) ?? defaults.OptOutText,
             OptInText = Text(columns, "OptInText", WhatsAppLimits.TextBody, "a text message", problems) ?? defaults.OptInText,
+            HumanPauseHours = Number(columns, "HumanPauseHours", defaults.HumanPauseHours, 0, 24 * 365, problems),
+            BusinessAppAutoTexts = [.. (columns.Text("BusinessAppAutoTexts") ?? string.Empty)
+                .Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)],
+            StormReplies = Number(columns, "StormReplies", defaults.StormReplies, 1, 1000, problems),
+            StormMinutes = Number(columns, "StormMinutes", defaults.StormMinutes, 1, 24 * 60, problems),
             CatalogId = columns.Text("CatalogId"),
             CatalogueNoMatchText = Text(columns, "CatalogueNoMatchText", WhatsAppLimits.TextBody, "a text message", problems),
             OrderReplyText = Text(columns, "OrderReplyText", WhatsAppLimits.TextBody, "a text message", problems),

@@ -42,8 +42,14 @@ public static class TelemetryEvents
     /// <summary>A recorded decision was queued again after a crash between deciding and queueing.</summary>
     public const int InboundRedispatched = 2002;
 
+    /// <summary>An edited message was handled as its original (answered once, whichever arrives first).</summary>
+    public const int EditHandled = 2004;
+
     /// <summary>A claim check pointed at a body an earlier duplicate already handled and deleted.</summary>
     public const int InboxClaimCheckGone = 2010;
+
+    /// <summary>An echo (<c>smb_message_echoes</c>) was left out as malformed or for another number; the rest was handled.</summary>
+    public const int EchoSkipped = 2011;
 
     /// <summary>A reply was queued. Properties: <c>PhoneNumberId</c>, <c>ReplyKind</c>, <c>RuleName</c>.</summary>
     public const int ReplyQueued = 2100;
@@ -53,6 +59,18 @@ public static class TelemetryEvents
 
     /// <summary>A contact row was written by someone else first; the caller reads it again.</summary>
     public const int ContactConflict = 2210;
+
+    /// <summary>An echo of the business's own message was classified (own send, app automation, #bot, a person).</summary>
+    public const int EchoHandled = 2300;
+
+    /// <summary>The storm breaker dropped replies and paused a contact.</summary>
+    public const int StormBroken = 2310;
+
+    /// <summary>A status said the customer stopped marketing messages (131050); the contact is marked.</summary>
+    public const int MarketingOptOut = 2320;
+
+    /// <summary>The Components table was sent to Meta's conversational_automation edge (or not, and why).</summary>
+    public const int ComponentsPublished = 2400;
 
     /// <summary>A reply was accepted by the Graph API. Properties: <c>PhoneNumberId</c>, <c>ReplyKind</c>.</summary>
     public const int ReplySent = 3000;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Frontdesk.Core.Identifiers;
 using Frontdesk.Core.Webhooks.Events;
 
 namespace Frontdesk.Core.Webhooks;
@@ -15,6 +16,8 @@ public static class WebhookParser
         using var document = JsonDocument.Parse(body);
         var messages = new List<InboundMessage>();
         var statuses = new List<StatusUpdate>();
+        var echoes = new List<MessageEcho>();
+        var skipped = new List<SkippedItem>();
         foreach (var entry in Array(document.RootElement, "entry"))
         {
             foreach (var change in Array(entry, "changes"))
@@ -59,13 +62,99 @@ public static class WebhookParser
                         Timestamp = Timestamp(status),
                         RecipientId = String(status, "recipient_id"),
                         Errors = Errors(status),
+                        BizOpaqueCallbackData = String(status, "biz_opaque_callback_data"),
                     });
+                }
+
+                foreach (var echo in EchoElements(value, phoneNumberId, skipped))
+                {
+                    if (Echo(echo, phoneNumberId, display, skipped) is { } parsed)
+                    {
+                        echoes.Add(parsed);
+                    }
                 }
             }
         }
 
-        return new WebhookBatch(messages, statuses);
+        return new WebhookBatch(messages, statuses) { Echoes = echoes, Skipped = skipped };
     }
+
+    private static IEnumerable<JsonElement> EchoElements(JsonElement value, string phoneNumberId, List<SkippedItem> skipped)
+    {
+        var array = Property(value, "message_echoes");
+        if (array.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
+        {
+            return [];
+        }
+
+        if (array.ValueKind != JsonValueKind.Array)
+        {
+            skipped.Add(new SkippedItem(phoneNumberId, null, $"message_echoes is a JSON {array.ValueKind}, not an array"));
+            return [];
+        }
+
+        return array.EnumerateArray();
+    }
+
+    /// <summary>
+    /// One <c>message_echoes[]</c> entry, or null (with the reason in <paramref name="skipped"/>) when it is not an
+    /// object, lacks <c>id</c> or <c>to</c>, or was sent from another number than the one the change is for.
+    /// </summary>
+    private static MessageEcho? Echo(JsonElement echo, string phoneNumberId, string? display, List<SkippedItem> skipped)
+    {
+        if (echo.ValueKind != JsonValueKind.Object)
+        {
+            skipped.Add(new SkippedItem(phoneNumberId, null, $"a message_echoes entry is a JSON {echo.ValueKind}, not an object"));
+            return null;
+        }
+
+        var id = String(echo, "id");
+        var to = String(echo, "to");
+        var from = String(echo, "from");
+        string? problem = null;
+        if (!PhoneNumberId.TryParse(phoneNumberId, out _))
+        {
+            problem = $"the change's metadata.phone_number_id ({phoneNumberId.Length} characters) is not a phone_number_id";
+        }
+        else if (!WebhookIds.IsMessageId(id))
+        {
+            // A malformed id is never quoted: only its length.
+            problem = $"the echo's id ({id?.Length ?? 0} characters) is not a message id";
+            id = null;
+        }
+        else if (string.IsNullOrWhiteSpace(to))
+        {
+            problem = "the echo has no to (the customer)";
+        }
+        else if (!WaId.TryParse(Digits(to), out _))
+        {
+            problem = $"the echo's to ({to.Length} characters) is not a WhatsApp id";
+        }
+        else if (from is not null && display is not null && Digits(from) != Digits(display))
+        {
+            problem = $"the echo was sent from {from}, not from this change's number {display} (phone_number_id {phoneNumberId})";
+        }
+
+        if (problem is not null)
+        {
+            skipped.Add(new SkippedItem(phoneNumberId, id, problem));
+            return null;
+        }
+
+        return new MessageEcho
+        {
+            PhoneNumberId = phoneNumberId,
+            DisplayPhoneNumber = display,
+            To = Digits(to!),
+            Id = id!,
+            Timestamp = Timestamp(echo),
+            Type = String(echo, "type") ?? "",
+            Content = Content(echo),
+            BizOpaqueCallbackData = String(echo, "biz_opaque_callback_data"),
+        };
+    }
+
+    private static string Digits(string number) => number.Trim().TrimStart('+');
 
     private static InboundContent Content(JsonElement message)
     {
@@ -96,6 +185,18 @@ public static class WebhookParser
                 return new OrderContent(String(body, "catalog_id"), String(body, "text"), items);
             case "unsupported":
                 return new UnsupportedContent(String(body, "type"), Errors(message));
+            case "reaction":
+                return new ReactionContent(String(body, "message_id"), String(body, "emoji"));
+            case "edit":
+                var edited = Property(body, "message");
+                return new EditContent(
+                    String(body, "original_message_id") ?? "",
+                    String(edited, "type"),
+                    edited.ValueKind == JsonValueKind.Object && String(edited, "type") is not null ? Content(edited) : null);
+            case "revoke":
+                return new RevokeContent(String(body, "original_message_id"));
+            case "request_welcome":
+                return new RequestWelcomeContent();
             default:
                 return new OtherContent(type);
         }

@@ -23,5 +23,6 @@ internal static class AdminMapping
     };
 
     public static ExplainedContact ToResponse(ContactState state) => new(
-        state.Name, state.FirstSeen, state.LastInbound, state.LastGreeting, state.LastAway, state.Labels, state.OptedOut, state.BotPausedUntil);
+        state.Name, state.FirstSeen, state.LastInbound, state.LastGreeting, state.LastAway, state.Labels, state.OptedOut, state.BotPausedUntil,
+        state.PauseReason, state.LastReaction, state.MarketingOptOut);
 }

@@ -9,4 +9,7 @@ public sealed record ExplainedContact(
     DateTimeOffset? LastAway,
     IReadOnlyList<string> Labels,
     bool OptedOut,
-    DateTimeOffset? BotPausedUntil);
+    DateTimeOffset? BotPausedUntil,
+    string? PauseReason,
+    string? LastReaction,
+    bool MarketingOptOut);

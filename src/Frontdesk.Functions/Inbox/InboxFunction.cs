@@ -11,10 +11,18 @@ using Microsoft.Extensions.Logging;
 namespace Frontdesk.Functions.Inbox;
 
 /// <summary>
-/// Takes each stored webhook body off <c>webhook-inbox</c>: statuses are recorded, each customer message gets its
-/// one reply decision. Exceptions escape on purpose: the host retries, then parks the body in <c>webhook-inbox-poison</c>.
+/// Takes each stored webhook body off <c>webhook-inbox</c>: statuses are recorded (and a 131050 marks the contact),
+/// echoes of the business's own messages pause or resume automatic replies, then each customer message gets its one
+/// reply decision (after the echoes, so an owner's reply in the same body already silences the bot). Unusable parts
+/// of the body are logged and skipped. Exceptions escape on purpose: the host retries, then parks the body in <c>webhook-inbox-poison</c>.
 /// </summary>
-public sealed partial class InboxFunction(InboxReader reader, InboundMessageHandler handler, IStatusStore statuses, ILogger<InboxFunction> logger)
+public sealed partial class InboxFunction(
+    InboxReader reader,
+    InboundMessageHandler handler,
+    IStatusStore statuses,
+    StatusSignalHandler statusSignals,
+    EchoHandler echoes,
+    ILogger<InboxFunction> logger)
 {
     [Function("Inbox")]
     public async Task Run(
@@ -29,6 +37,11 @@ public sealed partial class InboxFunction(InboxReader reader, InboundMessageHand
         }
 
         var batch = WebhookParser.Parse(body.Body);
+        foreach (var skipped in batch.Skipped)
+        {
+            Log.EchoSkipped(logger, skipped.PhoneNumberId, skipped.Id ?? "(no usable id)", skipped.Reason);
+        }
+
         foreach (var status in batch.Statuses)
         {
             if (WebhookIds.Malformed(status) is { } field)
@@ -38,6 +51,12 @@ public sealed partial class InboxFunction(InboxReader reader, InboundMessageHand
             }
 
             await statuses.ApplyAsync(status, cancellationToken).ConfigureAwait(false);
+            await statusSignals.HandleAsync(status, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var echo in batch.Echoes)
+        {
+            await echoes.HandleAsync(echo, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var inbound in batch.Messages)
@@ -62,5 +81,8 @@ public sealed partial class InboxFunction(InboxReader reader, InboundMessageHand
 
         [LoggerMessage(TelemetryEvents.InboxClaimCheckGone, LogLevel.Warning, "Claim check {ClaimCheck} points at a body already handled and deleted (a duplicate of a large webhook): nothing to do")]
         public static partial void ClaimCheckGone(ILogger logger, string claimCheck);
+
+        [LoggerMessage(TelemetryEvents.EchoSkipped, LogLevel.Warning, "Echo {EchoId} for {PhoneNumberId} skipped: {Reason}; the rest of the body is handled")]
+        public static partial void EchoSkipped(ILogger logger, string phoneNumberId, string echoId, string reason);
     }
 }

@@ -18,6 +18,12 @@ internal static class ContactColumns
     public const string Labels = nameof(ContactState.Labels);
     public const string OptedOut = nameof(ContactState.OptedOut);
     public const string BotPausedUntil = nameof(ContactState.BotPausedUntil);
+    public const string PauseReason = nameof(ContactState.PauseReason);
+    public const string PausedAt = nameof(ContactState.PausedAt);
+    public const string LastReaction = nameof(ContactState.LastReaction);
+    public const string LastReactionAt = nameof(ContactState.LastReactionAt);
+    public const string MarketingOptOut = nameof(ContactState.MarketingOptOut);
+    public const string RecentReplies = nameof(ContactState.RecentReplies);
 
     public static ContactState Read(TableEntity entity) => new(
         Text(entity, Name),
@@ -28,7 +34,15 @@ internal static class ContactColumns
         [.. (Text(entity, Labels) ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Distinct(StringComparer.OrdinalIgnoreCase)],
         Flag(entity, OptedOut),
-        Time(entity, BotPausedUntil));
+        Time(entity, BotPausedUntil))
+    {
+        PauseReason = Text(entity, PauseReason),
+        PausedAt = Time(entity, PausedAt),
+        LastReaction = Text(entity, LastReaction),
+        LastReactionAt = Time(entity, LastReactionAt),
+        MarketingOptOut = Flag(entity, MarketingOptOut),
+        RecentReplies = Marks(Text(entity, RecentReplies)),
+    };
 
     public static TableEntity Write(string phoneNumberId, string waId, ContactState state)
     {
@@ -43,7 +57,45 @@ internal static class ContactColumns
         Set(entity, LastGreeting, state.LastGreeting);
         Set(entity, LastAway, state.LastAway);
         Set(entity, BotPausedUntil, state.BotPausedUntil);
+        Set(entity, PauseReason, state.PauseReason);
+        Set(entity, PausedAt, state.PausedAt);
+        Set(entity, LastReaction, state.LastReaction);
+        Set(entity, LastReactionAt, state.LastReactionAt);
+        if (state.MarketingOptOut)
+        {
+            entity[MarketingOptOut] = true;
+        }
+
+        if (state.RecentReplies.Count > 0)
+        {
+            entity[RecentReplies] = string.Join("; ", state.RecentReplies.Select(m =>
+                string.Create(CultureInfo.InvariantCulture, $"{m.At.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ} {m.Count} {m.MessageId}")));
+        }
+
         return entity;
+    }
+
+    /// <summary>"2026-11-25T10:00:00Z 2 wamid.X; …": a mark a person mangled is dropped, not the row.</summary>
+    private static IReadOnlyList<ReplyMark> Marks(string? text)
+    {
+        if (text is null)
+        {
+            return [];
+        }
+
+        var marks = new List<ReplyMark>();
+        foreach (var part in text.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var fields = part.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length == 3
+                && DateTimeOffset.TryParse(fields[0], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+                && int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+            {
+                marks.Add(new ReplyMark(at, count, fields[2]));
+            }
+        }
+
+        return marks;
     }
 
     private static void Set(TableEntity entity, string column, object? value)

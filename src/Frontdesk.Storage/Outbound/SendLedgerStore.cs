@@ -16,9 +16,14 @@ namespace Frontdesk.Storage.Outbound;
 /// message, so it records Unknown and does not send: a missing reply is safer than a doubled one, and Unknown rows
 /// are there for an operator to look at. The owner of a claim writes its outcome unconditionally, because it alone
 /// knows what Meta answered (so Sent overwrites an Unknown a concurrent duplicate wrote).
+/// Each accepted send also gets an index row, PartitionKey the number + <c>|sent</c>, RowKey the wamid Meta returned,
+/// so an echo of it is recognised by one point read.
 /// </remarks>
-public sealed class SendLedgerStore(TableClient table, TimeProvider time) : ISendLedger
+public sealed class SendLedgerStore(TableClient table, TimeProvider time) : ISendLedger, ISentMessageIndex
 {
+    /// <summary>Appended to the number's PartitionKey for the wamid index rows.</summary>
+    public const string SentIndexSuffix = "|sent";
+
     public const string Sending = nameof(Sending);
     public const string Sent = nameof(Sent);
     public const string Failed = nameof(Failed);
@@ -94,8 +99,39 @@ public sealed class SendLedgerStore(TableClient table, TimeProvider time) : ISen
         throw new InvalidOperationException($"The ledger row {partition}/{row} kept changing; giving up so the queue retries.");
     }
 
-    public Task MarkSentAsync(OutboundMessage message, string? wamId, CancellationToken cancellationToken = default) =>
-        WriteAsync(message, Sent, cancellationToken, ("WamId", wamId), ("SentAt", time.GetUtcNow()));
+    public async Task MarkSentAsync(OutboundMessage message, string? wamId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (!string.IsNullOrEmpty(wamId))
+        {
+            // Index first: a crash between the two leaves an index row for a send the ledger still calls Sending,
+            // which is true (Meta accepted it), never a Sent row whose echo would look like the owner typing.
+            var index = new TableEntity(PhoneNumberKey.Of(message.PhoneNumberId) + SentIndexSuffix, TableKey.Encode(wamId))
+            {
+                ["IdempotencyKey"] = message.IdempotencyKey,
+                ["To"] = message.To,
+                ["SentAt"] = time.GetUtcNow(),
+            };
+            await table.UpsertEntityAsync(index, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        }
+
+        await WriteAsync(message, Sent, cancellationToken, ("WamId", wamId), ("SentAt", time.GetUtcNow())).ConfigureAwait(false);
+    }
+
+    public async Task<bool> WasSentByFrontdeskAsync(string phoneNumberId, string wamId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(
+                PhoneNumberKey.Of(phoneNumberId) + SentIndexSuffix, TableKey.Encode(wamId), select: ["IdempotencyKey"], cancellationToken: cancellationToken).ConfigureAwait(false);
+            return row.HasValue;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // No ledger table yet: nothing was ever sent.
+            return false;
+        }
+    }
 
     public Task MarkFailedAsync(OutboundMessage message, WhatsAppError? error, string reason, CancellationToken cancellationToken = default) =>
         WriteAsync(message, Failed, cancellationToken, ("ErrorCode", error?.Code), ("ErrorTitle", error?.Title), ("Reason", reason));

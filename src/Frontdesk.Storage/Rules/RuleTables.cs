@@ -2,8 +2,8 @@ using Azure.Data.Tables;
 
 namespace Frontdesk.Storage.Rules;
 
-/// <summary>The four rule tables, taken once; tests give them prefixed names on a shared Azurite.</summary>
-public sealed record RuleTables(TableClient Settings, TableClient Hours, TableClient Rules, TableClient QuickReplies)
+/// <summary>The rule tables (and Components), taken once; tests give them prefixed names on a shared Azurite.</summary>
+public sealed record RuleTables(TableClient Settings, TableClient Hours, TableClient Rules, TableClient QuickReplies, TableClient Components)
 {
     public static RuleTables From(TableServiceClient service, string prefix = "")
     {
@@ -12,7 +12,8 @@ public sealed record RuleTables(TableClient Settings, TableClient Hours, TableCl
             service.GetTableClient(prefix + StorageNames.Tables.Settings),
             service.GetTableClient(prefix + StorageNames.Tables.Hours),
             service.GetTableClient(prefix + StorageNames.Tables.Rules),
-            service.GetTableClient(prefix + StorageNames.Tables.QuickReplies));
+            service.GetTableClient(prefix + StorageNames.Tables.QuickReplies),
+            service.GetTableClient(prefix + StorageNames.Tables.Components));
     }
 
     public IEnumerable<(Core.Rules.RuleTable Table, TableClient Client)> All =>
@@ -21,5 +22,6 @@ public sealed record RuleTables(TableClient Settings, TableClient Hours, TableCl
         (Core.Rules.RuleTable.Hours, Hours),
         (Core.Rules.RuleTable.Rules, Rules),
         (Core.Rules.RuleTable.QuickReplies, QuickReplies),
+        (Core.Rules.RuleTable.Components, Components),
     ];
 }

@@ -52,15 +52,82 @@ public sealed class ContactMergeTests
     }
 
     [Fact]
-    public void Merge_RowWrittenByAnEarlierDecision_TakesTheDecisionsOptOutAndPause()
+    public void Merge_RowWrittenByAnEarlierDecision_TakesTheDecisionsOptOut()
     {
-        var decided = Decided(optedOut: true, pausedUntil: null);
-        var current = Decided(optedOut: false, pausedUntil: s_decidedAt.AddHours(4)) with { LastInbound = s_decidedAt.AddSeconds(-1) };
+        var decided = Decided(optedOut: true);
+        var current = Decided(optedOut: false) with { LastInbound = s_decidedAt.AddSeconds(-1) };
 
         var merged = ContactMerge.Merge(decided, current, s_decidedAt);
 
         Assert.True(merged.OptedOut);
+    }
+
+    [Fact]
+    public void Merge_DecisionThatChangedThePause_WinsOverAnOlderPause()
+    {
+        var decided = Decided(pausedUntil: s_decidedAt.AddHours(1)) with { PausedAt = s_decidedAt, PauseReason = "storm" };
+        var current = Decided(pausedUntil: s_decidedAt.AddHours(24)) with { PausedAt = s_decidedAt.AddHours(-2), PauseReason = "handoff" };
+
+        var merged = ContactMerge.Merge(decided, current, s_decidedAt);
+
+        Assert.Equal(s_decidedAt.AddHours(1), merged.BotPausedUntil);
+        Assert.Equal("storm", merged.PauseReason);
+        Assert.Equal(s_decidedAt, merged.PausedAt);
+    }
+
+    [Fact]
+    public void Merge_EchoPausedTheRowAfterTheDecisionRead_KeepsThePause()
+    {
+        // The decision read the row before the owner's reply paused it; it did not touch the pause itself.
+        var decided = Decided() with { PausedAt = null };
+        var current = Decided(pausedUntil: s_decidedAt.AddHours(12), labels: ["human"]) with
+        {
+            LastInbound = s_decidedAt.AddMinutes(-1),
+            PausedAt = s_decidedAt.AddSeconds(-10),
+            PauseReason = "the owner answered",
+        };
+
+        var merged = ContactMerge.Merge(decided, current, s_decidedAt);
+
+        Assert.Equal(s_decidedAt.AddHours(12), merged.BotPausedUntil);
+        Assert.Equal("the owner answered", merged.PauseReason);
+        Assert.Contains("human", merged.Labels);
+    }
+
+    [Fact]
+    public void Merge_PauseEditedInThePortal_SameStamp_TheRowWins()
+    {
+        var stamp = s_decidedAt.AddHours(-1);
+        var decided = Decided(pausedUntil: s_decidedAt.AddHours(11)) with { PausedAt = stamp };
+        var current = Decided(pausedUntil: null) with { PausedAt = stamp };
+
+        var merged = ContactMerge.Merge(decided, current, s_decidedAt);
+
         Assert.Null(merged.BotPausedUntil);
+    }
+
+    [Fact]
+    public void Merge_RecentReplies_UnionOfBothDecisionsOneMarkPerMessage()
+    {
+        var decided = Decided() with { RecentReplies = [new ReplyMark(s_decidedAt, 2, "wamid.B"), new ReplyMark(s_decidedAt.AddSeconds(-5), 1, "wamid.A")] };
+        var current = Decided() with { RecentReplies = [new ReplyMark(s_decidedAt.AddSeconds(-1), 3, "wamid.C"), new ReplyMark(s_decidedAt.AddSeconds(-5), 1, "wamid.A")] };
+
+        var merged = ContactMerge.Merge(decided, current, s_decidedAt);
+
+        Assert.Equal(["wamid.B", "wamid.C", "wamid.A"], merged.RecentReplies.Select(m => m.MessageId));
+        Assert.Equal(6, merged.RecentReplies.Sum(m => m.Count));
+    }
+
+    [Fact]
+    public void Merge_Reaction_TheLaterOneWins_AndMarketingOptOutFollowsTheRow()
+    {
+        var decided = Decided() with { LastReaction = "👍", LastReactionAt = s_decidedAt, MarketingOptOut = false };
+        var current = Decided() with { LastReaction = "❤️", LastReactionAt = s_decidedAt.AddMinutes(-3), MarketingOptOut = true };
+
+        var merged = ContactMerge.Merge(decided, current, s_decidedAt);
+
+        Assert.Equal("👍", merged.LastReaction);
+        Assert.True(merged.MarketingOptOut);
     }
 
     [Fact]

@@ -17,6 +17,16 @@ internal static class Inbound
 
     public static InboundMessage Order() => Of("order", new OrderContent("cat", "for tomorrow", [new OrderItem("sku-1", 2, 1.2m, "EUR")]));
 
+    public static InboundMessage Reaction(string emoji) => Of("reaction", new ReactionContent("wamid.OUT1", emoji));
+
+    public static InboundMessage Revoke() => Of("revoke", new RevokeContent("wamid.IN0"));
+
+    public static InboundMessage Unsupported() => Of("unsupported", new UnsupportedContent("edit", [new WhatsAppError(131051, "Message type unknown", null, null)]));
+
+    public static InboundMessage Welcome() => Of("request_welcome", new RequestWelcomeContent());
+
+    public static InboundMessage WithId(this InboundMessage message, string id) => message with { Id = id };
+
     private static InboundMessage Of(string type, InboundContent content, string? name = "Anna") => new()
     {
         PhoneNumberId = Tests.Rules.Rows.Number,

@@ -10,14 +10,83 @@ public sealed class WebhookParserTests
 
     [Theory]
     [MemberData(nameof(Fixtures))]
-    public void Parse_EveryFixture_GivesMessagesOrStatusesWithIds(string name)
+    public void Parse_EveryFixture_GivesMessagesStatusesOrEchoesWithIds(string name)
     {
         var batch = WebhookParser.Parse(WebhookFixtures.Read(name));
 
-        Assert.NotEmpty(batch.Messages.Cast<object>().Concat(batch.Statuses));
+        Assert.NotEmpty(batch.Messages.Cast<object>().Concat(batch.Statuses).Concat(batch.Echoes));
+        Assert.All(batch.Echoes, e => Assert.StartsWith("wamid.", e.Id, StringComparison.Ordinal));
         Assert.All(batch.Messages, m => Assert.Equal("200000000000001", m.PhoneNumberId));
         Assert.All(batch.Messages, m => Assert.StartsWith("wamid.", m.Id, StringComparison.Ordinal));
         Assert.All(batch.Statuses, s => Assert.StartsWith("wamid.", s.MessageId, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_EchoText_ReadsCustomerBusinessAndText()
+    {
+        var batch = WebhookParser.Parse(WebhookFixtures.Read("echo_text.json"));
+
+        Assert.Empty(batch.Messages);
+        var echo = Assert.Single(batch.Echoes);
+        Assert.Equal("200000000000001", echo.PhoneNumberId);
+        Assert.Equal("15550199991", echo.To);
+        Assert.Equal("wamid.FAKE_ECHO_TEXT_0001", echo.Id);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1795601100), echo.Timestamp);
+        Assert.StartsWith("Hi Alice", Assert.IsType<TextContent>(echo.Content).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_MalformedEchoes_AreSkippedWithReasons_AndTheGoodOneIsKept()
+    {
+        var batch = WebhookParser.Parse(WebhookFixtures.Read("echo_malformed.json"));
+
+        var echo = Assert.Single(batch.Echoes);
+        Assert.Equal("wamid.FAKE_ECHO_GOOD_0001", echo.Id);
+        Assert.Equal(3, batch.Skipped.Count);
+        Assert.Contains(batch.Skipped, s => s.Reason.Contains("not an object", StringComparison.Ordinal));
+        Assert.Contains(batch.Skipped, s => s.Id == "wamid.FAKE_ECHO_NO_TO_0001" && s.Reason.Contains("no to", StringComparison.Ordinal));
+        Assert.Contains(batch.Skipped, s => s.Id == "wamid.FAKE_ECHO_OTHER_NUMBER_0001" && s.Reason.Contains("15550100999", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_MessageEchoesNotAnArray_IsSkippedAndTheMessagesStillParse()
+    {
+        var body = """
+            {"entry":[{"changes":[{"field":"smb_message_echoes","value":{"metadata":{"phone_number_id":"1"},"message_echoes":{"id":"x"},
+              "messages":[{"from":"2","id":"wamid.A","timestamp":"1","type":"text","text":{"body":"hi"}}]}}]}]}
+            """u8.ToArray();
+
+        var batch = WebhookParser.Parse(body);
+
+        Assert.Single(batch.Messages);
+        Assert.Empty(batch.Echoes);
+        Assert.Contains("not an array", Assert.Single(batch.Skipped).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_Reaction_Edit_Revoke_RequestWelcome()
+    {
+        var reaction = Assert.IsType<ReactionContent>(Assert.Single(WebhookParser.Parse(WebhookFixtures.Read("reaction.json")).Messages).Content);
+        var edit = Assert.IsType<EditContent>(Assert.Single(WebhookParser.Parse(WebhookFixtures.Read("edit.json")).Messages).Content);
+        var revoke = Assert.IsType<RevokeContent>(Assert.Single(WebhookParser.Parse(WebhookFixtures.Read("revoke.json")).Messages).Content);
+        var welcome = Assert.Single(WebhookParser.Parse(WebhookFixtures.Read("request_welcome.json")).Messages);
+
+        Assert.Equal(("wamid.FAKE_SENT_GREETING_0001", "👍"), (reaction.MessageId, reaction.Emoji));
+        Assert.Equal("wamid.FAKE_INBOUND_TEXT_0001", edit.OriginalMessageId);
+        Assert.Equal("text", edit.EditedType);
+        Assert.Equal(new TextContent("Hi! Are you open tomorrow?"), edit.Edited);
+        Assert.Equal("wamid.FAKE_INBOUND_TEXT_0001", revoke.OriginalMessageId);
+        Assert.IsType<RequestWelcomeContent>(welcome.Content);
+        Assert.Equal("15550199992", welcome.From);
+    }
+
+    [Fact]
+    public void Parse_StatusWith131050_KeepsTheCodeAndTheCallbackData()
+    {
+        var status = Assert.Single(WebhookParser.Parse(WebhookFixtures.Read("status_failed_131050.json")).Statuses);
+
+        Assert.Equal(131050, Assert.Single(status.Errors).Code);
+        Assert.Equal("frontdesk:wamid.FAKE_INBOUND_TEXT_0002:1", status.BizOpaqueCallbackData);
     }
 
     [Fact]

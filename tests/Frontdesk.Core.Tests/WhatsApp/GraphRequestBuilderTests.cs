@@ -6,10 +6,20 @@ namespace Frontdesk.Core.Tests.WhatsApp;
 /// <summary>The JSON for each body type, against the shapes in Meta's send docs (whatsapp-cloud-api.md §5).</summary>
 public sealed class GraphRequestBuilderTests
 {
+    /// <summary>The JSON without biz_opaque_callback_data, after checking it carries the idempotency key (it does on every send).</summary>
     private static string Build(OutboundMessage message)
     {
         Assert.True(GraphRequestBuilder.TryBuild(message, out var json, out var problem), problem);
-        return json;
+        var node = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+        if (message.Body is MarkReadBody)
+        {
+            Assert.False(node.ContainsKey("biz_opaque_callback_data"));
+            return json;
+        }
+
+        Assert.Equal(GraphRequestBuilder.CallbackPrefix + message.IdempotencyKey, node["biz_opaque_callback_data"]!.GetValue<string>());
+        node.Remove("biz_opaque_callback_data");
+        return node.ToJsonString();
     }
 
     [Fact]

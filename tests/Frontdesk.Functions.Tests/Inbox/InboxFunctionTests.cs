@@ -35,6 +35,8 @@ public sealed class InboxFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
     private OutboundStatusStore _statuses = null!;
     private BlobContainerClient _bodies = null!;
     private InboxFunction _function = null!;
+    private ContactStore _contacts = null!;
+    private SendLedgerStore _sent = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -48,14 +50,24 @@ public sealed class InboxFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
         await _bodies.CreateIfNotExistsAsync(cancellationToken: Ct);
         _ledger = new HandledMessageLedger(azurite.Table(_prefix + StorageNames.Tables.HandledMessages), _time);
         _statuses = new OutboundStatusStore(azurite.Table(_prefix + StorageNames.Tables.OutboundStatuses), _time, NullLogger<OutboundStatusStore>.Instance);
+        var rules = new TableRuleSource(tables, _time, Options.Create(new FrontdeskOptions()), NullLogger<TableRuleSource>.Instance);
+        _contacts = new ContactStore(azurite.Table(_prefix + StorageNames.Tables.Contacts), NullLogger<ContactStore>.Instance);
         var handler = new InboundMessageHandler(
             _ledger,
-            new TableRuleSource(tables, _time, Options.Create(new FrontdeskOptions()), NullLogger<TableRuleSource>.Instance),
-            new ContactStore(azurite.Table(_prefix + StorageNames.Tables.Contacts), NullLogger<ContactStore>.Instance),
+            rules,
+            _contacts,
             new ReplyEngine(_time, FixedIndexProvider.EmptyCatalogue()),
             new OutboundQueue(OutQueue, azurite.Queue(_prefix + "out-poison"), new QueueSignals()),
             NullLogger<InboundMessageHandler>.Instance);
-        _function = new InboxFunction(new InboxReader(_bodies), handler, _statuses, NullLogger<InboxFunction>.Instance);
+        var updater = new ContactUpdater(_contacts);
+        var sent = _sent = new SendLedgerStore(azurite.Table(_prefix + StorageNames.Tables.OutboundLedger), _time);
+        _function = new InboxFunction(
+            new InboxReader(_bodies),
+            handler,
+            _statuses,
+            new StatusSignalHandler(updater, NullLogger<StatusSignalHandler>.Instance),
+            new EchoHandler(rules, updater, sent, _time, NullLogger<EchoHandler>.Instance),
+            NullLogger<InboxFunction>.Instance);
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
@@ -119,6 +131,86 @@ public sealed class InboxFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Single(await QueuedKeysAsync(), k => k == "wamid.BIG-DUP:read");
     }
 
+    [Fact]
+    public async Task Run_OwnersReplyInTheSameBody_SilencesThatCustomerOnly_AndBadEchoesAreSkipped()
+    {
+        var echoes = new JsonArray(
+            "not an echo",
+            new JsonObject { ["from"] = "15550100001", ["id"] = "wamid.ECHO-NO-TO", ["timestamp"] = Seconds(s_sent), ["type"] = "text", ["text"] = new JsonObject { ["body"] = "x" } },
+            new JsonObject { ["from"] = "15550100999", ["to"] = "15550199996", ["id"] = "wamid.ECHO-OTHER", ["timestamp"] = Seconds(s_sent), ["type"] = "text", ["text"] = new JsonObject { ["body"] = "x" } },
+            new JsonObject { ["from"] = "15550100001", ["to"] = "15550199995", ["id"] = "wamid.ECHO-OK", ["timestamp"] = Seconds(s_sent), ["type"] = "text", ["text"] = new JsonObject { ["body"] = "Hi, Marie here" } });
+        var body = Body(
+            [Text("15550199995", "wamid.PAUSED-1", "what is your address"), Text("15550199996", "wamid.OTHER-1", "what is your address")],
+            [],
+            echoes);
+
+        await _function.Run(new BinaryData(body), Ct);
+
+        var paused = (await _contacts.GetAsync(Number, "15550199995", Ct))!.State;
+        Assert.Equal(s_sent.AddHours(12), paused.BotPausedUntil);
+        Assert.Contains("human", paused.Labels);
+        Assert.Null(await _contacts.GetAsync(Number, "15550199996", Ct) is { } other ? other.State.BotPausedUntil : null);
+        var queued = await QueuedKeysAsync();
+        Assert.Contains("wamid.PAUSED-1:read", queued);
+        Assert.DoesNotContain("wamid.PAUSED-1:1", queued);
+        Assert.Contains("wamid.OTHER-1:1", queued);
+    }
+
+    [Fact]
+    public async Task Run_BotOffThenBotOn_PausesThenResumes_AndARedeliveredBotOffChangesNothing()
+    {
+        var botOff = WebhookFixtures.Read("echo_bot_off.json");
+        var typedAt = DateTimeOffset.FromUnixTimeSeconds(1795601160);
+
+        await _function.Run(new BinaryData(botOff), Ct);
+        var paused = (await _contacts.GetAsync(Number, "15550199991", Ct))!.State;
+        await _function.Run(new BinaryData(EchoBody("15550199991", "wamid.ECHO-ON", "#bot on", typedAt.AddMinutes(5))), Ct);
+        await _function.Run(new BinaryData(botOff), Ct);
+        var resumed = (await _contacts.GetAsync(Number, "15550199991", Ct))!.State;
+
+        Assert.Equal(typedAt.AddHours(4), paused.BotPausedUntil);
+        Assert.Contains("#bot off", paused.PauseReason, StringComparison.Ordinal);
+        Assert.Null(resumed.BotPausedUntil);
+        Assert.Equal(typedAt.AddMinutes(5), resumed.PausedAt);
+    }
+
+    [Fact]
+    public async Task Run_EchoOfFrontdesksOwnSend_PausesNothing()
+    {
+        var key = "wamid.IN-OWN:1";
+        var reply = new Frontdesk.Core.WhatsApp.Messages.OutboundMessage
+        {
+            IdempotencyKey = key, PhoneNumberId = Number, To = "15550199997", Kind = Frontdesk.Core.WhatsApp.Messages.ReplyKind.Rule,
+            Body = new Frontdesk.Core.WhatsApp.Messages.TextBody("Hello"),
+        };
+        await _sent.TryBeginAsync(reply, Ct);
+        await _sent.MarkSentAsync(reply, "wamid.OUT-OWN", Ct);
+        var withCallback = JsonNode.Parse(EchoBody("15550199998", "wamid.OUT-OTHER", "Hello", s_sent))!;
+        withCallback["entry"]![0]!["changes"]![0]!["value"]!["message_echoes"]![0]!["biz_opaque_callback_data"] = "frontdesk:wamid.IN-X:1";
+
+        await _function.Run(new BinaryData(EchoBody("15550199997", "wamid.OUT-OWN", "Hello", s_sent)), Ct);
+        await _function.Run(new BinaryData(Encoding.UTF8.GetBytes(withCallback.ToJsonString())), Ct);
+
+        Assert.Null(await _contacts.GetAsync(Number, "15550199997", Ct));
+        Assert.Null(await _contacts.GetAsync(Number, "15550199998", Ct));
+    }
+
+    [Fact]
+    public async Task Run_StatusWith131050_MarksTheContactMarketingOptOut()
+    {
+        var body = WebhookFixtures.Read("status_failed_131050.json");
+
+        await _function.Run(new BinaryData(body), Ct);
+        await _function.Run(new BinaryData(body), Ct);
+
+        var contact = await _contacts.GetAsync(Number, "15550199992", Ct);
+        Assert.True(contact?.State.MarketingOptOut);
+        Assert.Equal("failed", (await _statuses.GetAsync(Number, "wamid.FAKE_OUTBOUND_PROMO_TEMPLATE_0002", Ct))?.GetString("Status"));
+    }
+
+    private static byte[] EchoBody(string to, string id, string text, DateTimeOffset at) =>
+        WebhookBuilder.Echo(to, id, text, at, Number);
+
     private static InboundMessage Message(string from, string id) => new()
     {
         PhoneNumberId = Number,
@@ -140,7 +232,7 @@ public sealed class InboxFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
         ["text"] = new JsonObject { ["body"] = text },
     };
 
-    private static byte[] Body(JsonObject[] messages, JsonObject[] statuses)
+    private static byte[] Body(JsonObject[] messages, JsonObject[] statuses, JsonArray? echoes = null)
     {
         var value = new JsonObject
         {
@@ -150,6 +242,11 @@ public sealed class InboxFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
             ["messages"] = new JsonArray([.. messages]),
             ["statuses"] = new JsonArray([.. statuses]),
         };
+        if (echoes is not null)
+        {
+            value["message_echoes"] = echoes;
+        }
+
         var root = new JsonObject
         {
             ["object"] = "whatsapp_business_account",

@@ -56,6 +56,38 @@ public sealed class ContactStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Save_TheSignalColumns_RoundTripAsDocumented()
+    {
+        var at = new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
+        var state = State() with
+        {
+            PauseReason = "the owner answering", PausedAt = at, LastReaction = "👍", LastReactionAt = at, MarketingOptOut = true,
+            RecentReplies = [new ReplyMark(at, 2, "wamid.B"), new ReplyMark(at.AddMinutes(-1), 1, "wamid.A")],
+        };
+
+        await Store.TrySaveAsync(Number, Customer, state, null, Cancel);
+        var entity = (await _table.GetEntityAsync<TableEntity>(Number, Customer, cancellationToken: Cancel)).Value;
+        var read = (await Store.GetAsync(Number, Customer, Cancel))!.State;
+
+        Assert.Equal("2026-11-26T10:00:00Z 2 wamid.B; 2026-11-26T09:59:00Z 1 wamid.A", entity.GetString("RecentReplies"));
+        Assert.Equal(true, entity.GetBoolean("MarketingOptOut"));
+        Assert.Equal(state with { Labels = read.Labels, RecentReplies = read.RecentReplies }, read);
+        Assert.Equal(state.RecentReplies, read.RecentReplies);
+    }
+
+    [Fact]
+    public async Task Read_AMangledReplyMark_IsDroppedNotTheRow()
+    {
+        await _table.CreateIfNotExistsAsync(Cancel);
+        await _table.AddEntityAsync(new TableEntity(Number, Customer) { ["RecentReplies"] = "yesterday 2 wamid.A; 2026-11-26T10:00:00Z 1 wamid.B", ["MarketingOptOut"] = "yes" }, Cancel);
+
+        var read = (await Store.GetAsync(Number, Customer, Cancel))!.State;
+
+        Assert.Equal("wamid.B", Assert.Single(read.RecentReplies).MessageId);
+        Assert.True(read.MarketingOptOut);
+    }
+
+    [Fact]
     public async Task Save_WithAStaleVersion_ReturnsNullAndKeepsTheOtherWrite()
     {
         var first = await Store.TrySaveAsync(Number, Customer, State("first"), null, Cancel);

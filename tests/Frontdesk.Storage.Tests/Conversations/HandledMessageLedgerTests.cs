@@ -216,7 +216,11 @@ public sealed class HandledMessageLedgerTests(AzuriteFixture azurite)
             new ProductListBody("cat1", "Cakes", "Our cakes", [new ProductSection("Best", ["sku-1", "sku-2"])], "Footer"),
             new MarkReadBody(message.Id)) with
         {
-            Contact = new ContactState("Anna", Inbound.Sent.AddDays(-3), Inbound.Sent, Inbound.Sent.AddDays(-3), Inbound.Sent.AddHours(-2), ["vip", "ordered"], true, Inbound.Sent.AddDays(1)),
+            Contact = new ContactState("Anna", Inbound.Sent.AddDays(-3), Inbound.Sent, Inbound.Sent.AddDays(-3), Inbound.Sent.AddHours(-2), ["vip", "ordered"], true, Inbound.Sent.AddDays(1))
+            {
+                PauseReason = "a storm", PausedAt = Inbound.Sent, LastReaction = "👍", LastReactionAt = Inbound.Sent.AddMinutes(-1), MarketingOptOut = true,
+                RecentReplies = [new ReplyMark(Inbound.Sent, 2, "wamid.X")],
+            },
         };
         await ledger.RecordDecisionAsync(claim, decision, Ct);
         _time.Advance(HandledMessageLedger.Lease + TimeSpan.FromSeconds(1));
@@ -229,8 +233,9 @@ public sealed class HandledMessageLedgerTests(AzuriteFixture azurite)
         Assert.Equal(Json(decision.Replies), Json(recorded.Replies));
         Assert.Equal(decision.Replies.Select(r => r.Body.GetType()), recorded.Replies.Select(r => r.Body.GetType()));
         Assert.Equal(decision.Replies[0] with { Body = recorded.Replies[0].Body, Then = recorded.Replies[0].Then }, recorded.Replies[0]);
-        Assert.Equal(decision.Contact with { Labels = recorded.Contact.Labels }, recorded.Contact);
+        Assert.Equal(decision.Contact with { Labels = recorded.Contact.Labels, RecentReplies = recorded.Contact.RecentReplies }, recorded.Contact);
         Assert.Equal(decision.Contact.Labels, recorded.Contact.Labels);
+        Assert.Equal(decision.Contact.RecentReplies, recorded.Contact.RecentReplies);
     }
 
     [Theory]

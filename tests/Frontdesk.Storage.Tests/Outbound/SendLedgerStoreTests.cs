@@ -23,6 +23,22 @@ public sealed class SendLedgerStoreTests(AzuriteFixture azurite)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task MarkSentAsync_IndexesTheWamid_OthersAreNotFound()
+    {
+        var ledger = Ledger();
+        var message = Builders.Message("wamid.IDX:1");
+        Assert.False(await ledger.WasSentByFrontdeskAsync(message.PhoneNumberId, "wamid.OUT-IDX", Ct));
+
+        Assert.Equal(LedgerClaim.Claimed, await ledger.TryBeginAsync(message, Ct));
+        await ledger.MarkSentAsync(message, "wamid.OUT-IDX", Ct);
+
+        Assert.True(await ledger.WasSentByFrontdeskAsync(message.PhoneNumberId, "wamid.OUT-IDX", Ct));
+        Assert.False(await ledger.WasSentByFrontdeskAsync(message.PhoneNumberId, "wamid.SOMEONE-ELSE", Ct));
+        Assert.False(await ledger.WasSentByFrontdeskAsync("999", "wamid.OUT-IDX", Ct));
+        Assert.Equal(SendLedgerStore.Sent, (await ledger.GetAsync(message.PhoneNumberId, message.IdempotencyKey, Ct))?.GetString("State"));
+    }
+
+    [Fact]
     public async Task TryBeginAsync_ConcurrentClaimsOfOneKey_HaveExactlyOneWinner()
     {
         var ledger = Ledger();

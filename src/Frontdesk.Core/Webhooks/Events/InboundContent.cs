@@ -27,5 +27,20 @@ public sealed record OrderItem(string ProductRetailerId, int Quantity, decimal I
 /// <summary><c>type: unsupported</c>, with Meta's reason.</summary>
 public sealed record UnsupportedContent(string? UnsupportedType, IReadOnlyList<WhatsAppError> Errors) : InboundContent;
 
-/// <summary>Any other type (contacts, reaction, system, a type Meta adds later): kept by its raw name.</summary>
+/// <summary><c>type: reaction</c>: an emoji on one of the business's messages; an empty emoji removes the reaction.</summary>
+public sealed record ReactionContent(string? MessageId, string? Emoji) : InboundContent;
+
+/// <summary>
+/// <c>type: edit</c> (coexistence numbers): the customer changed an earlier message. <see cref="Edited"/> is the new
+/// content, parsed like any message (null when Meta sent none Frontdesk can read).
+/// </summary>
+public sealed record EditContent(string OriginalMessageId, string? EditedType, InboundContent? Edited) : InboundContent;
+
+/// <summary><c>type: revoke</c>: the sender deleted an earlier message.</summary>
+public sealed record RevokeContent(string? OriginalMessageId) : InboundContent;
+
+/// <summary><c>type: request_welcome</c>: a customer opened the chat for the first time (no content object).</summary>
+public sealed record RequestWelcomeContent : InboundContent;
+
+/// <summary>Any other type (contacts, system, a type Meta adds later): kept by its raw name.</summary>
 public sealed record OtherContent(string Type) : InboundContent;

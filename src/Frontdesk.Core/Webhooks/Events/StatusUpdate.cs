@@ -16,4 +16,7 @@ public sealed record StatusUpdate
     public string? RecipientId { get; init; }
 
     public IReadOnlyList<WhatsAppError> Errors { get; init; } = [];
+
+    /// <summary>The <c>biz_opaque_callback_data</c> the send carried (Frontdesk sets <c>frontdesk:</c> + its idempotency key).</summary>
+    public string? BizOpaqueCallbackData { get; init; }
 }

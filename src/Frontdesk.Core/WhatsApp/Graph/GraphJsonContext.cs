@@ -11,4 +11,5 @@ namespace Frontdesk.Core.WhatsApp.Graph;
 [JsonSerializable(typeof(GraphMarkReadRequest))]
 [JsonSerializable(typeof(GraphSendResponse))]
 [JsonSerializable(typeof(GraphErrorResponse))]
+[JsonSerializable(typeof(GraphConversationalAutomation))]
 internal sealed partial class GraphJsonContext : JsonSerializerContext;

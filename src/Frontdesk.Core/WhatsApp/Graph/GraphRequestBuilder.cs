@@ -12,6 +12,22 @@ namespace Frontdesk.Core.WhatsApp.Graph;
 /// </summary>
 public static class GraphRequestBuilder
 {
+    /// <summary>
+    /// Every send carries <c>biz_opaque_callback_data</c> = this prefix + the reply's idempotency key, so a status or
+    /// an echo of it is recognised as Frontdesk's own (never as the owner answering by hand).
+    /// </summary>
+    public const string CallbackPrefix = "frontdesk:";
+
+    /// <summary>True when <paramref name="callbackData"/> was set by Frontdesk.</summary>
+    public static bool IsOwnCallback(string? callbackData) =>
+        callbackData is not null && callbackData.StartsWith(CallbackPrefix, StringComparison.Ordinal);
+
+    private static string CallbackData(OutboundMessage message)
+    {
+        var data = CallbackPrefix + message.IdempotencyKey;
+        return data.Length <= WhatsAppLimits.CallbackData ? data : data[..WhatsAppLimits.CallbackData];
+    }
+
     public static bool TryBuild(
         OutboundMessage message,
         [NotNullWhen(true)] out string? json,
@@ -34,15 +50,16 @@ public static class GraphRequestBuilder
     private static GraphMessageRequest ToRequest(OutboundMessage message)
     {
         var context = message.Quote && !string.IsNullOrEmpty(message.InReplyTo) ? new GraphContext(message.InReplyTo) : null;
+        var callback = CallbackData(message);
         return message.Body switch
         {
             TextBody text => new GraphMessageRequest
             {
-                To = message.To, Type = "text", Context = context, Text = new GraphText(text.PreviewUrl, text.Text),
+                To = message.To, Type = "text", Context = context, Text = new GraphText(text.PreviewUrl, text.Text), BizOpaqueCallbackData = callback,
             },
             _ => new GraphMessageRequest
             {
-                To = message.To, Type = "interactive", Context = context, Interactive = ToInteractive(message.Body),
+                To = message.To, Type = "interactive", Context = context, Interactive = ToInteractive(message.Body), BizOpaqueCallbackData = callback,
             },
         };
     }

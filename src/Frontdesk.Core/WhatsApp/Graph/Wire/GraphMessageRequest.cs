@@ -16,6 +16,9 @@ internal sealed record GraphMessageRequest
     public GraphText? Text { get; init; }
 
     public GraphInteractive? Interactive { get; init; }
+
+    /// <summary>Echoed by Meta in this message's statuses (and echoes): how Frontdesk recognises its own sends.</summary>
+    public string? BizOpaqueCallbackData { get; init; }
 }
 
 internal sealed record GraphContext(string MessageId);

@@ -1,0 +1,87 @@
+using System.Text.Json;
+using Frontdesk.Core.Identifiers;
+using Frontdesk.Core.Rules;
+using Frontdesk.Core.WhatsApp.Graph;
+using Frontdesk.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Frontdesk.Functions.Admin;
+
+/// <summary>
+/// <c>POST /api/manage/components/publish?phoneNumberId=…</c>: reads the number's <c>Components</c> rows (its own
+/// and <c>default</c>), sends them to Meta's <c>conversational_automation</c> edge, and answers with what was sent
+/// and what Meta said: 200 when Meta accepted it, 502 when Meta refused or did not answer, 200 with
+/// <c>sent: false</c> when no access token is set. Rows with problems are left out and listed.
+/// </summary>
+public sealed class ComponentsPublishFunction(IRuleSource rules, GraphComponentsClient graph)
+{
+    public const string Route = "manage/components/publish";
+
+    [Function("PublishComponents")]
+    public async Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Route)] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var text = request.Query["phoneNumberId"].ToString().Trim();
+        if (!PhoneNumberId.TryParse(text, out var number))
+        {
+            return Problems.BadRequest(text.Length == 0
+                ? "Add ?phoneNumberId=<the WhatsApp phone_number_id> of the number whose components to publish."
+                : $"phoneNumberId must be {PhoneNumberId.Format}; components are published per number (rows under 'default' apply to every number).",
+                "phoneNumberId");
+        }
+
+        var phoneNumberId = number.Value;
+
+        var book = await rules.ReadRuleBookAsync(phoneNumberId, cancellationToken).ConfigureAwait(false);
+        var problems = book.Problems.Where(p => p.Table == nameof(RuleTable.Components)).Select(AdminMapping.ToResponse).ToList();
+        if (book.Components.IsEmpty)
+        {
+            return Problems.BadRequest(problems.Count == 0
+                ? $"The Components table has no usable row for {phoneNumberId} or default: nothing to publish (see docs/rules.md, Components)."
+                : $"Every Components row for {phoneNumberId} has a problem: nothing to publish. First problem: {problems[0].Problem}",
+                "phoneNumberId");
+        }
+
+        var body = GraphComponentsClient.Body(book.Components);
+        var result = await graph.PublishAsync(phoneNumberId, body, cancellationToken).ConfigureAwait(false);
+        var response = new ComponentsPublishResponse(
+            phoneNumberId,
+            result.Sent,
+            result.Accepted,
+            result.MetaStatus,
+            AsJson(result.MetaAnswer),
+            AsJson(result.MetaAnswer) is null ? result.MetaAnswer : null,
+            result.Reason,
+            JsonDocument.Parse(GraphComponentsClient.Json(body)).RootElement.Clone(),
+            problems);
+        var status = !result.Sent || result.Accepted ? StatusCodes.Status200OK : StatusCodes.Status502BadGateway;
+        return new ContentResult
+        {
+            Content = JsonSerializer.Serialize(response, AdminJsonContext.Readable.ComponentsPublishResponse),
+            ContentType = "application/json; charset=utf-8",
+            StatusCode = status,
+        };
+    }
+
+    private static JsonElement? AsJson(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
