@@ -43,6 +43,11 @@ param whatsAppApiVersion string = 'v25.0'
 @description('Seconds rules read from the tables are cached per number (Frontdesk__CacheSeconds).')
 param cacheSeconds int = 30
 
+@minValue(16)
+@maxValue(65536)
+@description('Memory all numbers\' cached catalogues may take together, in MB; the least recently used is evicted past it (Catalogue__MaxIndexMegabytes).')
+param catalogueMaxIndexMegabytes int = 512
+
 @minValue(1)
 @maxValue(50)
 @description('Attempts at sending one reply before it goes to outbound-messages-poison (Outbound__MaxAttempts).')
@@ -212,6 +217,8 @@ var appSettings = {
   WhatsApp__ApiVersion: whatsAppApiVersion
   // FrontdeskOptions.
   Frontdesk__CacheSeconds: string(cacheSeconds)
+  // CatalogueOptions.
+  Catalogue__MaxIndexMegabytes: string(catalogueMaxIndexMegabytes)
   // OutboundOptions.
   Outbound__MaxAttempts: string(outboundMaxAttempts)
   Outbound__MaxRetryDelaySeconds: string(outboundMaxRetryDelaySeconds)

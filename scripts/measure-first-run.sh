@@ -104,7 +104,7 @@ sig=$(openssl dgst -sha256 -hmac local_app_secret_change_me -hex <tests/Fixtures
 curl -s -o /dev/null -X POST -H "X-Hub-Signature-256: sha256=$sig" -H 'Content-Type: application/json' \
   --data-binary @tests/Fixtures/webhooks/text.json "$url"
 report "first webhook: POST answered" "$(since "$t")"
-until grep -Eq "not sent.*(Greeting|Menu|Rule|Away|Fallback|Catalogue)" "$WORK/devhost.log"; do
+until grep -Eq "(Greeting|Menu|Rule|Away|Fallback|Catalogue) reply .*not sent|not sent.*(Greeting|Menu|Rule|Away|Fallback|Catalogue)" "$WORK/devhost.log"; do
   kill -0 "$DEVHOST_PID" 2>/dev/null || { echo "DevHost exited" >&2; exit 1; }
   sleep 0.05
 done

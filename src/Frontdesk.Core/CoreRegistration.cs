@@ -29,6 +29,7 @@ public static class CoreRegistration
         services.AddOptions<FrontdeskOptions>().Bind(configuration.GetSection(FrontdeskOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WhatsAppOptions>().Bind(configuration.GetSection(WhatsAppOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OutboundOptions>().Bind(configuration.GetSection(OutboundOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CatalogueOptions>().Bind(configuration.GetSection(CatalogueOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PhoneConsoleOptions>().Bind(configuration.GetSection(PhoneConsoleOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => AppSecrets.Parse(sp.GetRequiredService<IOptions<WhatsAppOptions>>().Value.AppSecret));
 

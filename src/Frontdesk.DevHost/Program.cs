@@ -1,5 +1,5 @@
+using Frontdesk.DevHost;
 using Frontdesk.DevHost.Commands;
-using Frontdesk.DevHost.Hosting;
 using Microsoft.Extensions.Options;
 
 // DevHost: runs Frontdesk.Functions' own function classes locally, where Azure Functions Core Tools are missing.

@@ -11,6 +11,13 @@ namespace Frontdesk.Functions;
 /// </summary>
 public static class FunctionsRegistration
 {
-    public static IServiceCollection AddFrontdeskFunctions(this IServiceCollection services, IConfiguration configuration) =>
+    public static IServiceCollection AddFrontdeskFunctions(this IServiceCollection services, IConfiguration configuration)
+    {
         services.AddFrontdeskCore(configuration).AddFrontdeskStorage(configuration);
+
+        // ProblemDetails and other results written by ASP.NET Core (both hosts) are read by people: readable UTF-8.
+        services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => o.JsonSerializerOptions.Encoder = Core.Text.ReadableJson.Encoder);
+        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => o.SerializerOptions.Encoder = Core.Text.ReadableJson.Encoder);
+        return services;
+    }
 }

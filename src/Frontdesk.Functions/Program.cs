@@ -13,17 +13,9 @@ builder.ConfigureFunctionsWebApplication();
 builder.UseWhen<HttpFailureMiddleware>(HttpFailureMiddleware.IsHttp);
 
 // The worker's own logs go to Application Insights with their properties as customDimensions: the workbook and the
-// alerts in infra/ read them. The SDK keeps only warnings unless its default filter rule is removed.
+// alerts in infra/ read them (WorkbookTelemetry says which levels and categories get through).
 builder.Services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
-builder.Logging.Services.Configure<LoggerFilterOptions>(options =>
-{
-    var warningsOnly = options.Rules.FirstOrDefault(rule =>
-        rule.ProviderName == "Microsoft.Extensions.Logging.ApplicationInsights.ApplicationInsightsLoggerProvider");
-    if (warningsOnly is not null)
-    {
-        options.Rules.Remove(warningsOnly);
-    }
-});
+builder.Logging.Services.Configure<LoggerFilterOptions>(WorkbookTelemetry.Configure);
 
 builder.Services.AddFrontdeskFunctions(builder.Configuration);
 builder.Build().Run();

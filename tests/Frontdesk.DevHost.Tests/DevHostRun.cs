@@ -1,4 +1,3 @@
-using Frontdesk.DevHost.Hosting;
 using Frontdesk.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;

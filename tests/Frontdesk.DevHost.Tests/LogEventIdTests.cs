@@ -1,6 +1,5 @@
 using System.Reflection;
 using Frontdesk.Core.Telemetry;
-using Frontdesk.DevHost.Hosting;
 using Frontdesk.Functions;
 using Frontdesk.Storage;
 using Microsoft.Extensions.Logging;
@@ -18,6 +17,8 @@ public sealed class LogEventIdTests
     {
         // The workbook counts both kinds of failure together: refused at send time, or reported failed by a status webhook.
         [TelemetryEvents.SendFailed] = "sender and status store",
+        // One failure event whichever host runs the function: the Functions host's middleware, or DevHost's endpoints.
+        [TelemetryEvents.HttpFailed] = "Functions middleware and DevHost endpoints",
     };
 
     private static readonly Assembly[] SourceAssemblies =

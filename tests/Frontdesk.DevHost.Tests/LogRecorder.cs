@@ -43,11 +43,11 @@ public sealed class LogRecorder : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            recorder._entries.Enqueue(new LogEntry(logLevel, eventId.Id, category, formatter(state, exception)));
+            recorder._entries.Enqueue(new LogEntry(logLevel, eventId.Id, category, formatter(state, exception), exception?.ToString()));
     }
 }
 
-public sealed record LogEntry(LogLevel Level, int EventId, string Category, string Message)
+public sealed record LogEntry(LogLevel Level, int EventId, string Category, string Message, string? Exception = null)
 {
-    public override string ToString() => $"{Level} {Category}[{EventId}] {Message}";
+    public override string ToString() => $"{Level} {Category}[{EventId}] {Message}{(Exception is null ? "" : "\n" + Exception)}";
 }

@@ -68,6 +68,9 @@ public sealed class StopWords
     /// <summary>The stop words for a business of any culture: <see cref="All"/> (see the type's summary for why).</summary>
     public static StopWords For(string? culture) => All;
 
+    /// <summary>Every word and stem of the list (the index looks each up once to discount stop words in titles).</summary>
+    internal IEnumerable<string> Words => _words;
+
     /// <summary>A folded word or a stem.</summary>
     public bool Contains(string word) => _words.Contains(word);
 }

@@ -28,7 +28,7 @@ internal static class AwayStep
             }
             else
             {
-                context.Step("away", $"not sent: the last away message went at {last.Value:u}, within AwayCooldownHours {settings.AwayCooldownHours}");
+                context.Step("away", $"away message not repeated: cooldown until {last.Value + cooldown:u} (the last went at {last.Value:u}; AwayCooldownHours {settings.AwayCooldownHours})");
             }
 
             return;
@@ -36,7 +36,7 @@ internal static class AwayStep
 
         if (settings.FallbackText is null)
         {
-            context.Step("fallback", "no FallbackText; nothing more is sent");
+            context.Step("fallback", "no FallbackText, so nothing more is sent");
         }
         else if (greeted)
         {

@@ -19,7 +19,7 @@ internal static class ConsentStep
         {
             if (context.OptedOut)
             {
-                context.Step("optout", "already opted out; the confirmation was sent once already, nothing is sent", optOutRule?.Name);
+                context.Step("optout", "not answered: contact already opted out (the confirmation went once already)", optOutRule?.Name);
                 return true;
             }
 
@@ -53,13 +53,13 @@ internal static class ConsentStep
     {
         if (context.OptedOut)
         {
-            context.Step("silenced", "the contact opted out (OptedOut is true); nothing is sent");
+            context.Step("silenced", "not answered: contact opted out (OptedOut in Contacts; START opts in again)");
             return true;
         }
 
         if (context.PausedUntil is { } until && until > context.Now)
         {
-            context.Step("silenced", $"automatic replies are paused until {until:u} (BotPausedUntil); nothing is sent");
+            context.Step("silenced", $"not answered: paused until {until:u} after a hand-off (BotPausedUntil in Contacts; clear it to resume)");
             return true;
         }
 

@@ -7,6 +7,24 @@ namespace Frontdesk.Core.Conversations;
 public sealed record Decision(IReadOnlyList<PlannedReply> Replies, ContactState Contact, IReadOnlyList<DecisionStep> Steps)
 {
     /// <summary>
+    /// Why nothing is sent, for the log, when <see cref="Replies"/> is empty: the last step is the one that ended the
+    /// decision ("not answered: contact opted out", "not answered: paused until …", "away message not repeated: cooldown
+    /// until …"). Null when there are replies.
+    /// </summary>
+    public string? WhyNoReply()
+    {
+        if (Replies.Count > 0)
+        {
+            return null;
+        }
+
+        var last = Steps.Count > 0 ? Steps[^1].Detail : "no step applied";
+        return last.StartsWith("not answered", StringComparison.Ordinal) || last.StartsWith("away message not repeated", StringComparison.Ordinal)
+            ? last
+            : "not answered: " + last;
+    }
+
+    /// <summary>
     /// The replies as queue messages. The idempotency key is the inbound wamid and the reply's position, so a
     /// redelivered inbound message yields the same keys and the sender can drop what it already sent.
     /// </summary>

@@ -54,6 +54,11 @@ public sealed partial class InboundMessageHandler(
         var book = await rules.GetRuleBookAsync(message.PhoneNumberId, cancellationToken).ConfigureAwait(false);
         var contact = await contacts.GetAsync(message.PhoneNumberId, message.From, cancellationToken).ConfigureAwait(false);
         var decision = await engine.DecideAsync(book, contact?.State, message, cancellationToken).ConfigureAwait(false);
+        if (decision.WhyNoReply() is { } why)
+        {
+            Log.NotAnswered(logger, message.Id, message.PhoneNumberId, why);
+        }
+
         var replies = decision.ToOutboundMessages(message).Prepend(ReadReceipt(message)).ToList();
         var summary = string.Join(" → ", decision.Steps.Select(s => $"{s.Step}: {s.Detail}"));
         return new RecordedDecision(replies, decision.Contact, summary);
@@ -77,7 +82,7 @@ public sealed partial class InboundMessageHandler(
 
         foreach (var reply in replies)
         {
-            Log.ReplyQueued(logger, reply.PhoneNumberId, reply.Kind, reply.RuleName ?? "", message.Id);
+            Log.ReplyQueued(logger, reply.PhoneNumberId, reply.Kind, reply.RuleName ?? "none", message.Id);
         }
 
         await ledger.MarkDispatchedAsync(claim, cancellationToken).ConfigureAwait(false);
@@ -113,8 +118,11 @@ public sealed partial class InboundMessageHandler(
         [LoggerMessage(TelemetryEvents.InboundMessage, LogLevel.Information, "Inbound {MessageType} message {MessageId} to {PhoneNumberId}")]
         public static partial void Inbound(ILogger logger, string phoneNumberId, string messageType, string messageId);
 
-        [LoggerMessage(TelemetryEvents.ReplyQueued, LogLevel.Information, "Queued {ReplyKind} reply (rule '{RuleName}') from {PhoneNumberId} for {MessageId}")]
+        [LoggerMessage(TelemetryEvents.ReplyQueued, LogLevel.Information, "Queued {ReplyKind} reply (rule {RuleName}) from {PhoneNumberId} for {MessageId}")]
         public static partial void ReplyQueued(ILogger logger, string phoneNumberId, ReplyKind replyKind, string ruleName, string messageId);
+
+        [LoggerMessage(TelemetryEvents.InboundNotAnswered, LogLevel.Information, "Message {MessageId} to {PhoneNumberId}: {Reason}")]
+        public static partial void NotAnswered(ILogger logger, string messageId, string phoneNumberId, string reason);
 
         [LoggerMessage(TelemetryEvents.InboundDuplicate, LogLevel.Information, "Message {MessageId} was handled before: duplicate delivery ignored")]
         public static partial void Duplicate(ILogger logger, string messageId);

@@ -3,7 +3,7 @@ namespace Frontdesk.Core.Telemetry;
 /// <summary>
 /// Every log event id in src/, in one place: each <c>[LoggerMessage]</c> takes its id from here (a test checks that
 /// ids are unique and registered). Ranges: 1xxx webhook intake, 2xxx decisions and rule tables, 3xxx sending,
-/// 4xxx operations (42xx the phone console), 5xxx catalogue, 9xxx DevHost. Events whose summary lists <c>Properties:</c> are charted by the
+/// 4xxx operations (42xx the phone console), 5xxx catalogue, 6xxx HTTP surfaces, 9xxx DevHost. Events whose summary lists <c>Properties:</c> are charted by the
 /// Azure Monitor workbook and alerts in infra/ (queries read <c>customDimensions</c> by these ids and names): change
 /// them in both places or not at all.
 /// </summary>
@@ -36,6 +36,9 @@ public static class TelemetryEvents
     /// <summary>An inbound message was handled before: the duplicate delivery was ignored.</summary>
     public const int InboundDuplicate = 2001;
 
+    /// <summary>An inbound message gets no reply, and why: "not answered: contact opted out", "not answered: paused until …", "away message not repeated: cooldown until …".</summary>
+    public const int InboundNotAnswered = 2003;
+
     /// <summary>A recorded decision was queued again after a crash between deciding and queueing.</summary>
     public const int InboundRedispatched = 2002;
 
@@ -54,6 +57,9 @@ public static class TelemetryEvents
     /// <summary>A reply was accepted by the Graph API. Properties: <c>PhoneNumberId</c>, <c>ReplyKind</c>.</summary>
     public const int ReplySent = 3000;
 
+    /// <summary>A read receipt (the blue ticks for an inbound message) was accepted by the Graph API; not a reply.</summary>
+    public const int ReadReceiptSent = 3001;
+
     /// <summary>A send failed for a reason that may pass; a retry was scheduled.</summary>
     public const int SendRetryScheduled = 3010;
 
@@ -63,8 +69,11 @@ public static class TelemetryEvents
     /// <summary>A reply was skipped because the send ledger already holds its key.</summary>
     public const int SendDuplicate = 3012;
 
-    /// <summary>Without an access token, a reply was printed instead of sent.</summary>
+    /// <summary>Without an access token, a reply was printed instead of sent ("printed, not sent: no access token").</summary>
     public const int ReplyPrinted = 3020;
+
+    /// <summary>Without an access token, a read receipt was printed instead of sent.</summary>
+    public const int ReadReceiptPrinted = 3022;
 
     /// <summary>Without an access token, a reply the Graph API would refuse was not printed.</summary>
     public const int ReplyRefusedLocally = 3021;
@@ -111,6 +120,12 @@ public static class TelemetryEvents
     /// <summary>A catalogue partition could not be refreshed; the cached index stays in use.</summary>
     public const int CatalogueRefreshFailed = 5002;
 
+    /// <summary>A cached catalogue was dropped to stay under <c>Catalogue__MaxIndexMegabytes</c>. Properties: <c>PartitionKey</c>, <c>Megabytes</c>, <c>CachedMegabytes</c>, <c>MaxMegabytes</c>.</summary>
+    public const int CatalogueEvicted = 5003;
+
+    /// <summary>An evicted catalogue was loaded again for a message. Properties: <c>PartitionKey</c>, <c>Products</c>, <c>ElapsedMs</c>.</summary>
+    public const int CatalogueRebuilt = 5004;
+
     /// <summary>The catalogue import endpoint answered.</summary>
     public const int CatalogueImportAnswered = 5010;
 
@@ -125,6 +140,7 @@ public static class TelemetryEvents
 
     /// <summary>DevHost: the demo bakery was not written, and why (the setup holds rows, or <c>DevHost__SeedDemo</c> is false).</summary>
     public const int DevHostDemoNotSeeded = 9004;
+
 
     /// <summary>DevHost: a queue trigger started listening.</summary>
     public const int DevHostQueueListening = 9101;
@@ -153,12 +169,9 @@ public static class TelemetryEvents
     /// <summary>DevHost: Azurite was stopped.</summary>
     public const int DevHostAzuriteStopped = 9303;
 
-    /// <summary>
-    /// A message or status in a signed webhook was skipped because one of its ids is malformed (its value is never
-    /// logged). Properties: <c>Item</c>, <c>Field</c>, <c>Length</c>.
-    /// </summary>
+    /// <summary>A message or status in a signed webhook was skipped: one of its ids is malformed (the value is never logged).</summary>
     public const int WebhookItemSkipped = 2020;
 
-    /// <summary>An HTTP function threw; the caller got a 500 ProblemDetails without details. Properties: <c>Function</c>.</summary>
-    public const int HttpFailed = 4300;
+    /// <summary>An HTTP function threw; the caller got a 500 ProblemDetails that says nothing of the cause.</summary>
+    public const int HttpFailed = 6000;
 }

@@ -1,7 +1,7 @@
-using Frontdesk.Core.Telemetry;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Frontdesk.Core.Telemetry;
 
 namespace Frontdesk.DevHost.Azurite;
 

@@ -71,7 +71,7 @@ public static class ImportCatalogueCommand
             await using var csv = File.OpenRead(file);
             options.TryGetValue("currency", out var currency);
             var result = await provider.GetRequiredService<CatalogueImporter>().ImportAsync(phoneNumberId.Value, csv, currency, cancellationToken).ConfigureAwait(false);
-            await output.WriteLineAsync(JsonSerializer.Serialize(result, CatalogueJsonContext.Default.CatalogueImportResult)).ConfigureAwait(false);
+            await output.WriteLineAsync(JsonSerializer.Serialize(result, CatalogueJsonContext.Readable.CatalogueImportResult)).ConfigureAwait(false);
             return result.RejectedCount == 0 ? 0 : 1;
         }
         catch (Exception e) when (e is InvalidOperationException or CatalogueTooLargeException)

@@ -1,6 +1,6 @@
-using Frontdesk.Core.Telemetry;
 using System.Security.Cryptography;
 using System.Text;
+using Frontdesk.Core.Telemetry;
 using Frontdesk.DevHost.Hosting;
 using Frontdesk.Functions.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -111,7 +111,7 @@ public static partial class HttpTriggerEndpoints
         [LoggerMessage(TelemetryEvents.DevHostRouteMapped, LogLevel.Information, "{Function}: [{Methods}] http://…{Route} (auth: {AuthLevel})")]
         public static partial void Mapped(ILogger logger, string function, string methods, string route, string authLevel);
 
-        [LoggerMessage(Frontdesk.Core.Telemetry.TelemetryEvents.HttpFailed, LogLevel.Error, "{Function} failed; answered 500 ProblemDetails")]
+        [LoggerMessage(TelemetryEvents.HttpFailed, LogLevel.Error, "{Function} failed; answered 500 ProblemDetails")]
         public static partial void Failed(ILogger logger, string function, Exception exception);
     }
 }

@@ -1,7 +1,7 @@
-using Frontdesk.Core.Telemetry;
 using System.Reflection;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using Frontdesk.Core.Telemetry;
 using Frontdesk.DevHost.Hosting;
 using Frontdesk.Storage;
 using Microsoft.Azure.Functions.Worker;

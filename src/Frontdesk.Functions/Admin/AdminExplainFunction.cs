@@ -20,7 +20,7 @@ public sealed class AdminExplainFunction(IRuleSource rules, IContactStore contac
     private const string Expected = "phoneNumberId, from, text or replyId, and an optional ISO 8601 at";
 
     [Function("ExplainMessage")]
-    public async Task<IActionResult> RunAsync(
+    public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "manage/explain")] HttpRequest request,
         CancellationToken cancellationToken)
     {
@@ -93,7 +93,7 @@ public sealed class AdminExplainFunction(IRuleSource rules, IContactStore contac
             decision.Steps,
             AdminMapping.ToResponse(decision.Contact),
             [.. book.Problems.Select(AdminMapping.ToResponse)]);
-        return AdminResults.Json(response, AdminJsonContext.Default.ExplainResponse);
+        return AdminResults.Json(response, AdminJsonContext.Readable.ExplainResponse);
     }
 
     private static InboundMessage Message(ExplainRequest body, PhoneNumberId phoneNumberId, WaId from, DateTimeOffset at) => new()

@@ -11,4 +11,10 @@ namespace Frontdesk.Functions.Admin;
 [JsonSerializable(typeof(ValidateResponse))]
 [JsonSerializable(typeof(ExplainRequest))]
 [JsonSerializable(typeof(ExplainResponse))]
-internal sealed partial class AdminJsonContext : JsonSerializerContext;
+internal sealed partial class AdminJsonContext : JsonSerializerContext
+{
+    /// <summary>For the answers operators read: accents and apostrophes as UTF-8, not <c>\u00E9</c> / <c>\u0027</c> escapes.</summary>
+    public static AdminJsonContext Readable => s_readable ??= new(Frontdesk.Core.Text.ReadableJson.Options(Default.Options));
+
+    private static AdminJsonContext? s_readable;
+}

@@ -15,7 +15,7 @@ namespace Frontdesk.Functions.Admin;
 public sealed class AdminValidateFunction(IRuleSource rules)
 {
     [Function("ValidateTables")]
-    public async Task<IActionResult> RunAsync(
+    public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "manage/validate")] HttpRequest request,
         CancellationToken cancellationToken)
     {
@@ -38,7 +38,7 @@ public sealed class AdminValidateFunction(IRuleSource rules)
             {
                 var problems = await rules.ValidateAsync(phoneNumberId?.Value, token).ConfigureAwait(false);
                 var body = new ValidateResponse(phoneNumberId?.Value, problems.Count, [.. problems.Select(AdminMapping.ToResponse)]);
-                return AdminResults.Json(body, AdminJsonContext.Default.ValidateResponse);
+                return AdminResults.Json(body, AdminJsonContext.Readable.ValidateResponse);
             },
             cancellationToken).ConfigureAwait(false);
     }

@@ -1,8 +1,8 @@
-using Frontdesk.Core.Telemetry;
 using System.Text.Json;
 using Frontdesk.Core.Catalogue;
 using Frontdesk.Core.Identifiers;
 using Frontdesk.Core.Limits;
+using Frontdesk.Core.Telemetry;
 using Frontdesk.Functions.Http;
 using Frontdesk.Storage.Catalogue;
 using Microsoft.AspNetCore.Http;
@@ -78,7 +78,7 @@ public sealed partial class CatalogueImportFunction(CatalogueImporter importer, 
         Log.Answered(logger, result.PartitionKey, body.Length);
         return new ContentResult
         {
-            Content = JsonSerializer.Serialize(result, CatalogueJsonContext.Default.CatalogueImportResult),
+            Content = JsonSerializer.Serialize(result, CatalogueJsonContext.Readable.CatalogueImportResult),
             ContentType = "application/json; charset=utf-8",
             StatusCode = StatusCodes.Status200OK,
         };

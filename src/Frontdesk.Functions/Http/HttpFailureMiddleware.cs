@@ -1,3 +1,4 @@
+using Frontdesk.Core.Telemetry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
@@ -34,7 +35,7 @@ public sealed partial class HttpFailureMiddleware(ILogger<HttpFailureMiddleware>
 
     private static partial class Log
     {
-        [LoggerMessage(Core.Telemetry.TelemetryEvents.HttpFailed, LogLevel.Error, "{Function} failed; answered 500 ProblemDetails")]
+        [LoggerMessage(TelemetryEvents.HttpFailed, LogLevel.Error, "{Function} failed; answered 500 ProblemDetails")]
         public static partial void Failed(ILogger logger, string function, Exception exception);
     }
 }

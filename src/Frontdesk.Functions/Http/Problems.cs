@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -15,12 +14,7 @@ public static class Problems
 {
     public const string ContentType = "application/problem+json; charset=utf-8";
 
-    private static readonly JsonSerializerOptions s_options = new(ProblemJsonContext.Default.Options)
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
-    private static readonly ProblemJsonContext s_context = new(s_options);
+    private static readonly ProblemJsonContext s_context = new(Core.Text.ReadableJson.Options(ProblemJsonContext.Default.Options));
 
     /// <summary>400: the request is wrong; <paramref name="parameter"/> names the query parameter or field at fault.</summary>
     public static ContentResult BadRequest(string detail, string? parameter = null) =>

@@ -8,7 +8,8 @@ namespace Frontdesk.Functions.Operations;
 
 /// <summary>
 /// Every minute, logs each queue's approximate depth: storage metrics are per account, not per queue, and the
-/// workbook and the poison-queue alert need the numbers per queue.
+/// workbook and the poison-queue alert need the numbers per queue. At Debug, so a local console is not filled with
+/// four lines a minute; <see cref="WorkbookTelemetry"/> lets this one category through to Application Insights at Debug.
 /// </summary>
 public sealed partial class QueueDepthFunction(QueueServiceClient queues, ILogger<QueueDepthFunction> logger)
 {
@@ -27,7 +28,7 @@ public sealed partial class QueueDepthFunction(QueueServiceClient queues, ILogge
 
     private static partial class Log
     {
-        [LoggerMessage(TelemetryEvents.QueueDepth, LogLevel.Information, "Queue {Queue} holds about {Depth} message(s)")]
+        [LoggerMessage(TelemetryEvents.QueueDepth, LogLevel.Debug, "Queue {Queue} holds about {Depth} message(s)")]
         public static partial void Depth(ILogger logger, string queue, int depth);
     }
 }

@@ -1,6 +1,6 @@
-using Frontdesk.Core.Telemetry;
 using System.Diagnostics;
 using Frontdesk.Core;
+using Frontdesk.Core.Telemetry;
 using Frontdesk.Core.Webhooks;
 using Frontdesk.Core.Limits;
 using Frontdesk.Core.WhatsApp;

@@ -1,6 +1,6 @@
 using Frontdesk.Core.Catalogue;
-using Frontdesk.Core.Telemetry;
 using Frontdesk.Core.Limits;
+using Frontdesk.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace Frontdesk.Storage.Catalogue;

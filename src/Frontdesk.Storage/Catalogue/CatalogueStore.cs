@@ -19,12 +19,13 @@ public sealed class CatalogueStore(TableClient table)
     public async Task<IReadOnlyList<Product>> ReadProductsAsync(string partitionKey, CancellationToken cancellationToken = default)
     {
         var products = new List<Product>();
+        var pool = new StringPool();
         try
         {
             var filter = PhoneNumberKey.PartitionFilter(partitionKey);
             await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
-                if (ProductEntity.ToProduct(entity) is { } product)
+                if (ProductEntity.ToProduct(entity, pool) is { } product)
                 {
                     products.Add(product);
                 }

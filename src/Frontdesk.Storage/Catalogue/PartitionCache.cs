@@ -30,6 +30,23 @@ internal sealed class PartitionCache(string partitionKey)
         }
     }
 
+    /// <summary>
+    /// Drops the index to free its memory (the cache's bound was reached); the next message loads it again. The
+    /// finished first load is forgotten too, since its result holds the same index.
+    /// </summary>
+    public void Evict()
+    {
+        lock (_firstLoadLock)
+        {
+            _firstLoad = null;
+            Snapshot = null;
+            WasEvicted = true;
+        }
+    }
+
+    /// <summary>Set by <see cref="Evict"/>, so the next load is logged as a rebuild.</summary>
+    public bool WasEvicted { get; set; }
+
     public DateTimeOffset LastCheck { get; set; }
 
     /// <summary>1 while a background check runs (Interlocked), so a burst of messages starts one check.</summary>

@@ -30,8 +30,11 @@ internal static class ProductEntity
         return entity;
     }
 
-    /// <summary>The product a row describes, or null when an operator left it unusable (no title, no price).</summary>
-    public static Product? ToProduct(TableEntity entity)
+    /// <summary>
+    /// The product a row describes, or null when an operator left it unusable (no title, no price). Values rows
+    /// repeat (currency, collection, keywords) come from <paramref name="pool"/>, so a catalogue keeps one copy each.
+    /// </summary>
+    public static Product? ToProduct(TableEntity entity, StringPool pool)
     {
         var title = entity.GetString("Title");
         if (string.IsNullOrWhiteSpace(title) || ReadPrice(entity) is not { } price)
@@ -45,11 +48,11 @@ internal static class ProductEntity
             Title = title,
             Description = entity.GetString("Description"),
             Price = price,
-            Currency = (entity.GetString("Currency") ?? "").Trim().ToUpperInvariant(),
+            Currency = pool.Intern((entity.GetString("Currency") ?? "").Trim().ToUpperInvariant()),
             // A row an operator typed by hand with a typo in Availability is shown, not hidden.
             InStock = ProductAvailability.TryParse(entity.GetString("Availability")) ?? true,
-            Collection = entity.GetString("Collection"),
-            Keywords = (entity.GetString("Keywords") ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+            Collection = pool.InternOrNull(entity.GetString("Collection")),
+            Keywords = pool.Intern((entity.GetString("Keywords") ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)),
             Link = entity.GetString("Link"),
             ImageLink = entity.GetString("ImageLink"),
         };

@@ -1,7 +1,7 @@
-using Frontdesk.Core.Telemetry;
 using System.Collections.Concurrent;
 using Frontdesk.Core;
 using Frontdesk.Core.Catalogue;
+using Frontdesk.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -17,10 +17,13 @@ namespace Frontdesk.Storage.Catalogue;
 /// <item>at most every <c>CacheSeconds × </c><see cref="FullReloadFactor"/> the partition is re-read in the
 /// background anyway, which picks up rows an operator edited in the portal (those do not bump the marker).</item>
 /// </list>
+/// All partitions together stay under <c>Catalogue__MaxIndexMegabytes</c> (<see cref="CatalogueMemoryBudget"/>):
+/// past it the least recently used catalogue is dropped, logged, and rebuilt from the table on its next message.
 /// </summary>
 public sealed partial class TableCatalogueIndexProvider(
     CatalogueStore store,
     IOptions<FrontdeskOptions> options,
+    IOptions<CatalogueOptions> catalogueOptions,
     TimeProvider time,
     ILogger<TableCatalogueIndexProvider> logger) : ICatalogueIndexProvider, ICatalogueIndexInvalidator
 {
@@ -28,6 +31,10 @@ public sealed partial class TableCatalogueIndexProvider(
     public const int FullReloadFactor = 20;
 
     private readonly ConcurrentDictionary<string, PartitionCache> _partitions = new(StringComparer.Ordinal);
+    private readonly CatalogueMemoryBudget _budget = new(catalogueOptions.Value.MaxIndexMegabytes * 1024L * 1024L);
+
+    /// <summary>What the cached catalogues are charged in all (indexes and product records), in bytes.</summary>
+    public long CachedBytes => _budget.TotalBytes;
 
     private TimeSpan CheckEvery => TimeSpan.FromSeconds(Math.Max(0, options.Value.CacheSeconds));
 
@@ -90,6 +97,7 @@ public sealed partial class TableCatalogueIndexProvider(
         var cache = _partitions.GetOrAdd(partitionKey, key => new PartitionCache(key));
         if (cache.Snapshot is { } snapshot)
         {
+            _budget.Touch(partitionKey);
             if (time.GetUtcNow() - cache.LastCheck >= CheckEvery && Volatile.Read(ref cache.Refreshing) == 0)
             {
                 // The customer is answered from the current index; the check runs beside the reply, never before it.
@@ -113,9 +121,31 @@ public sealed partial class TableCatalogueIndexProvider(
         var snapshot = new CatalogueSnapshot(CatalogueIndex.Build(products), version, loadedAt);
         cache.Snapshot = snapshot;
         cache.LastCheck = loadedAt;
-        Log.Loaded(logger, cache.PartitionKey, snapshot.Index.Count, (time.GetUtcNow() - loadedAt).TotalMilliseconds);
+        var elapsedMs = (time.GetUtcNow() - loadedAt).TotalMilliseconds;
+        if (cache.WasEvicted)
+        {
+            cache.WasEvicted = false;
+            Log.Rebuilt(logger, cache.PartitionKey, snapshot.Index.Count, elapsedMs);
+        }
+        else
+        {
+            Log.Loaded(logger, cache.PartitionKey, snapshot.Index.Count, elapsedMs);
+        }
+
+        foreach (var eviction in _budget.Admit(cache.PartitionKey, snapshot.Index.IndexBytes + snapshot.Index.ProductBytes))
+        {
+            if (_partitions.TryGetValue(eviction.Key, out var evicted))
+            {
+                evicted.Evict();
+            }
+
+            Log.Evicted(logger, eviction.Key, Megabytes(eviction.Bytes), Megabytes(eviction.TotalBytesAfter), Megabytes(eviction.MaxBytes));
+        }
+
         return snapshot;
     }
+
+    private static double Megabytes(long bytes) => Math.Round(bytes / 1048576.0, 1);
 
     private static partial class Log
     {
@@ -124,5 +154,11 @@ public sealed partial class TableCatalogueIndexProvider(
 
         [LoggerMessage(TelemetryEvents.CatalogueRefreshFailed, LogLevel.Warning, "Catalogue {PartitionKey} could not be refreshed; the cached index stays in use")]
         public static partial void RefreshFailed(ILogger logger, Exception exception, string partitionKey);
+
+        [LoggerMessage(TelemetryEvents.CatalogueEvicted, LogLevel.Information, "Catalogue {PartitionKey} evicted from memory ({Megabytes} MB, least recently used); the cache now holds {CachedMegabytes} of {MaxMegabytes} MB. It is rebuilt from the table at its next message")]
+        public static partial void Evicted(ILogger logger, string partitionKey, double megabytes, double cachedMegabytes, double maxMegabytes);
+
+        [LoggerMessage(TelemetryEvents.CatalogueRebuilt, LogLevel.Information, "Catalogue {PartitionKey} rebuilt after eviction: {Products} products in {ElapsedMs} ms")]
+        public static partial void Rebuilt(ILogger logger, string partitionKey, int products, double elapsedMs);
     }
 }

@@ -1,9 +1,9 @@
-using Frontdesk.Core.Telemetry;
 using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using Frontdesk.Core;
 using Frontdesk.Core.Rules;
+using Frontdesk.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

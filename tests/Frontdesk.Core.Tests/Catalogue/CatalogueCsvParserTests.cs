@@ -1,5 +1,6 @@
 using System.Text;
 using Frontdesk.Core.Catalogue;
+using Frontdesk.Core.Limits;
 
 namespace Frontdesk.Core.Tests.Catalogue;
 
@@ -172,5 +173,21 @@ public sealed class CatalogueCsvParserTests
         var result = Parse("id\ttitle\tavailability\tprice\nP1\tPain, complet\tin stock\t1.00 EUR\n");
 
         Assert.Equal("Pain, complet", Assert.Single(result.Products).Product.Title);
+    }
+
+    [Fact]
+    public void Parse_MoreRowsThanOneImportTakes_StopsAndSaysSo()
+    {
+        var csv = new StringBuilder("id,title,availability,price\n");
+        for (var i = 0; i <= InputLimits.CatalogueRows; i++)
+        {
+            csv.Append('S').Append(i).Append(",P,in stock,1.00 EUR\n");
+        }
+
+        var result = Parse(csv.ToString());
+
+        Assert.True(result.OverRowLimit);
+        Assert.Equal(InputLimits.CatalogueRows, result.Products.Count);
+        Assert.False(Parse("id,title,availability,price\nA,P,in stock,1.00 EUR\n").OverRowLimit);
     }
 }

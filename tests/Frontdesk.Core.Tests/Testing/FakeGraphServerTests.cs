@@ -19,7 +19,7 @@ public sealed class FakeGraphServerTests
     }
 
     [Fact]
-    public async Task Records_requests_and_answers_like_Meta()
+    public async Task FakeGraphServer_Request_IsRecordedAndAnsweredLikeMeta()
     {
         await using var graph = await FakeGraphServer.StartAsync(TestContext.Current.CancellationToken);
         Assert.Equal("127.0.0.1", graph.BaseUrl.Host);
@@ -41,7 +41,7 @@ public sealed class FakeGraphServerTests
     }
 
     [Fact]
-    public async Task Scripted_errors_are_used_in_order_then_success_returns()
+    public async Task FakeGraphServer_ScriptedErrors_AreUsedInOrderThenSuccessReturns()
     {
         await using var graph = await FakeGraphServer.StartAsync(TestContext.Current.CancellationToken);
         graph.Enqueue(FakeGraphResponse.Error(131056), FakeGraphResponse.ServerError(502));
@@ -57,7 +57,7 @@ public sealed class FakeGraphServerTests
     }
 
     [Fact]
-    public async Task Concurrent_requests_are_all_recorded()
+    public async Task FakeGraphServer_ConcurrentRequests_AreAllRecorded()
     {
         await using var graph = await FakeGraphServer.StartAsync(TestContext.Current.CancellationToken);
         await Task.WhenAll(Enumerable.Range(0, 20).Select(i => PostAsync(graph, "/v25.0/1/messages", $$"""{"to":"+{{i}}"}""")));
@@ -67,7 +67,7 @@ public sealed class FakeGraphServerTests
     }
 
     [Fact]
-    public async Task Waiting_for_more_than_arrived_times_out_with_what_arrived()
+    public async Task WaitForRequestsAsync_MoreThanArrived_TimesOutWithWhatArrived()
     {
         await using var graph = await FakeGraphServer.StartAsync(TestContext.Current.CancellationToken);
         await PostAsync(graph, "/v25.0/1/messages", """{"to":"+1"}""");

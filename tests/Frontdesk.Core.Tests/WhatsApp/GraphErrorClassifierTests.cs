@@ -29,7 +29,7 @@ public sealed class GraphErrorClassifierTests
     [InlineData(368, 403, SendOutcome.Permanent)]
     [InlineData(131048, 400, SendOutcome.Permanent)]
     [InlineData(999999, 400, SendOutcome.Permanent)]
-    public void Meta_codes_decide(int code, int status, SendOutcome expected) =>
+    public void Classify_MetaCode_Decides(int code, int status, SendOutcome expected) =>
         Assert.Equal(expected, GraphErrorClassifier.Classify(code, status));
 
     [Theory]
@@ -41,11 +41,11 @@ public sealed class GraphErrorClassifierTests
     [InlineData(400, SendOutcome.Permanent)]
     [InlineData(401, SendOutcome.Permanent)]
     [InlineData(404, SendOutcome.Permanent)]
-    public void Without_a_Meta_code_the_HTTP_status_decides(int status, SendOutcome expected) =>
+    public void Classify_NoMetaCode_HttpStatusDecides(int status, SendOutcome expected) =>
         Assert.Equal(expected, GraphErrorClassifier.Classify(null, status));
 
     [Fact]
-    public void Pair_rate_limit_waits_four_to_the_attempt_seconds()
+    public void RetryDelay_PairRateLimit_WaitsFourToTheAttemptSeconds()
     {
         Assert.Equal(TimeSpan.FromSeconds(4), GraphErrorClassifier.RetryDelay(SendOutcome.Throttled, 131056, 1));
         Assert.Equal(TimeSpan.FromSeconds(16), GraphErrorClassifier.RetryDelay(SendOutcome.Throttled, 131056, 2));
@@ -59,7 +59,7 @@ public sealed class GraphErrorClassifierTests
     [InlineData(SendOutcome.Transient, 131000)]
     [InlineData(SendOutcome.Transient, null)]
     [InlineData(SendOutcome.Transient, 131057)]
-    public void Back_off_grows_with_every_failure_and_stays_capped(SendOutcome outcome, int? code)
+    public void RetryDelay_EveryFailure_GrowsTheBackOffUpToTheCap(SendOutcome outcome, int? code)
     {
         var previous = TimeSpan.Zero;
         for (var failures = 1; failures <= 30; failures++)
@@ -75,7 +75,7 @@ public sealed class GraphErrorClassifierTests
     }
 
     [Fact]
-    public void Throttling_starts_slower_than_transient_and_maintenance_waits_a_minute()
+    public void RetryDelay_Throttling_StartsSlowerThanTransientAndMaintenanceWaitsAMinute()
     {
         Assert.Equal(TimeSpan.FromSeconds(30), GraphErrorClassifier.RetryDelay(SendOutcome.Throttled, 130429, 1));
         Assert.Equal(TimeSpan.FromSeconds(5), GraphErrorClassifier.RetryDelay(SendOutcome.Transient, 131000, 1));
@@ -84,7 +84,7 @@ public sealed class GraphErrorClassifierTests
     }
 
     [Fact]
-    public void Retry_after_is_a_floor_but_never_shortens_the_back_off()
+    public void RetryDelay_RetryAfter_IsAFloorButNeverShortensTheBackOff()
     {
         Assert.Equal(TimeSpan.FromSeconds(120), GraphErrorClassifier.RetryDelay(SendOutcome.Throttled, 130429, 1, TimeSpan.FromSeconds(120)));
         Assert.Equal(TimeSpan.FromSeconds(30), GraphErrorClassifier.RetryDelay(SendOutcome.Throttled, 130429, 1, TimeSpan.FromSeconds(2)));

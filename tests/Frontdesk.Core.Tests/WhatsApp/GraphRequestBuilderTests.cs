@@ -13,7 +13,7 @@ public sealed class GraphRequestBuilderTests
     }
 
     [Fact]
-    public void Text_has_the_common_fields_and_preview_url()
+    public void TryBuild_Text_HasTheCommonFieldsAndPreviewUrl()
     {
         var json = Build(Messages.With(new TextBody("See https://example.com", PreviewUrl: true)));
         JsonAssert.Equivalent("""
@@ -23,7 +23,7 @@ public sealed class GraphRequestBuilderTests
     }
 
     [Fact]
-    public void Quote_adds_context_message_id_and_no_quote_leaves_it_out()
+    public void TryBuild_Quote_AddsContextMessageIdAndNoQuoteLeavesItOut()
     {
         var quoted = Build(Messages.Text() with { InReplyTo = "wamid.IN", Quote = true });
         var plain = Build(Messages.Text() with { InReplyTo = "wamid.IN", Quote = false });
@@ -35,7 +35,7 @@ public sealed class GraphRequestBuilderTests
     }
 
     [Fact]
-    public void Buttons_are_reply_buttons()
+    public void TryBuild_Buttons_AreReplyButtons()
     {
         var json = Build(Messages.With(new ButtonsBody("Pick one", [new ReplyButton("yes", "Yes"), new ReplyButton("no", "No")], "Frontdesk")));
         JsonAssert.Equivalent("""
@@ -47,7 +47,7 @@ public sealed class GraphRequestBuilderTests
     }
 
     [Fact]
-    public void List_matches_metas_documented_example()
+    public void TryBuild_List_MatchesMetasDocumentedExample()
     {
         var json = Build(Messages.With(new ListBody(
             "What are you looking for?",
@@ -69,7 +69,7 @@ public sealed class GraphRequestBuilderTests
     }
 
     [Fact]
-    public void Product_has_catalog_and_retailer_id_and_no_header()
+    public void TryBuild_Product_HasCatalogAndRetailerIdAndNoHeader()
     {
         var json = Build(Messages.With(new ProductBody("cat1", "SKU-1", "Our best seller")));
         JsonAssert.Equivalent("""
@@ -80,7 +80,7 @@ public sealed class GraphRequestBuilderTests
     }
 
     [Fact]
-    public void Product_list_has_a_text_header_and_product_items()
+    public void TryBuild_ProductList_HasATextHeaderAndProductItems()
     {
         var json = Build(Messages.With(new ProductListBody("cat1", "Shoes", "Our range", [new ProductSection("Running", ["SKU-1", "SKU-2"])], "Prices incl. VAT")));
         JsonAssert.Equivalent("""
@@ -93,7 +93,7 @@ public sealed class GraphRequestBuilderTests
     }
 
     [Fact]
-    public void Mark_read_is_the_status_body_only()
+    public void TryBuild_MarkRead_IsTheStatusBodyOnly()
     {
         var json = Build(Messages.With(new MarkReadBody("wamid.IN")) with { Kind = ReplyKind.ReadReceipt });
         JsonAssert.Equivalent("""{ "messaging_product": "whatsapp", "status": "read", "message_id": "wamid.IN" }""", json);
@@ -120,7 +120,7 @@ public sealed class GraphRequestBuilderTests
 
     [Theory]
     [MemberData(nameof(OverLimit))]
-    public void Over_limit_bodies_are_refused_with_a_reason_not_truncated(string reason, OutboundBody body)
+    public void TryBuild_OverLimitBodies_AreRefusedWithAReasonNotTruncated(string reason, OutboundBody body)
     {
         Assert.False(GraphRequestBuilder.TryBuild(Messages.With(body), out var json, out var problem));
         Assert.Null(json);
@@ -128,7 +128,7 @@ public sealed class GraphRequestBuilderTests
     }
 
     [Fact]
-    public void Bodies_exactly_at_the_limits_are_accepted()
+    public void TryBuild_BodiesExactlyAtTheLimits_AreAccepted()
     {
         Assert.Null(GraphRequestBuilder.Check(Messages.With(new TextBody(new string('a', 4096)))));
         Assert.Null(GraphRequestBuilder.Check(Messages.With(new ButtonsBody(new string('x', 1024),
@@ -138,7 +138,7 @@ public sealed class GraphRequestBuilderTests
     }
 
     [Fact]
-    public void Queue_payload_round_trips_every_body_type()
+    public void Serialize_QueuePayload_RoundTripsEveryBodyType()
     {
         OutboundBody[] bodies =
         [

@@ -31,7 +31,7 @@ public sealed class GraphWhatsAppClientTests
     }
 
     [Fact]
-    public async Task Success_posts_to_the_messages_edge_with_the_bearer_token_and_returns_the_wamid()
+    public async Task SendAsync_Success_PostsToTheMessagesEdgeWithTheBearerTokenAndReturnsTheWamid()
     {
         var stub = StubHandler.Answering(200, """
             {"messaging_product":"whatsapp","contacts":[{"input":"+15550199991","wa_id":"15550199991"}],"messages":[{"id":"wamid.SENT1"}]}
@@ -52,7 +52,7 @@ public sealed class GraphWhatsAppClientTests
     }
 
     [Fact]
-    public async Task Mark_read_success_is_accepted_without_a_wamid()
+    public async Task SendAsync_MarkReadSuccess_IsAcceptedWithoutAWamid()
     {
         var stub = StubHandler.Answering(200, """{"success":true}""");
         var result = await Client(stub).SendAsync(Messages.With(new Core.WhatsApp.Messages.MarkReadBody("wamid.IN")), TestContext.Current.CancellationToken);
@@ -61,7 +61,7 @@ public sealed class GraphWhatsAppClientTests
     }
 
     [Fact]
-    public async Task Meta_error_body_is_parsed_and_classified_permanent()
+    public async Task SendAsync_MetaErrorBody_IsParsedAndClassifiedPermanent()
     {
         var stub = StubHandler.Answering(400, """
             {"error":{"message":"(#131047) Re-engagement message","type":"OAuthException","code":131047,
@@ -82,7 +82,7 @@ public sealed class GraphWhatsAppClientTests
     }
 
     [Fact]
-    public async Task Throttling_keeps_Retry_After()
+    public async Task SendAsync_Throttling_KeepsRetryAfter()
     {
         var stub = StubHandler.Answering(429, """{"error":{"message":"(#130429) Rate limit hit","code":130429}}""",
             r => r.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(90)));
@@ -94,7 +94,7 @@ public sealed class GraphWhatsAppClientTests
     }
 
     [Fact]
-    public async Task Retry_After_as_a_date_is_measured_with_the_time_provider()
+    public async Task SendAsync_RetryAfterAsADate_IsMeasuredWithTheTimeProvider()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 1, 0, 0, TimeSpan.Zero));
         var stub = StubHandler.Answering(503, "<html>busy</html>",
@@ -108,7 +108,7 @@ public sealed class GraphWhatsAppClientTests
     }
 
     [Fact]
-    public async Task Connection_refused_is_transient_because_nothing_was_sent()
+    public async Task SendAsync_ConnectionRefused_IsTransientBecauseNothingWasSent()
     {
         var stub = new StubHandler((_, _) => throw new HttpRequestException(HttpRequestError.ConnectionError, "refused", new SocketException((int)SocketError.ConnectionRefused)));
         var result = await Client(stub).SendAsync(Messages.Text(), TestContext.Current.CancellationToken);
@@ -117,7 +117,7 @@ public sealed class GraphWhatsAppClientTests
     }
 
     [Fact]
-    public void Resilience_rejections_before_sending_are_transient_and_timeouts_maybe_accepted()
+    public void SendAsync_ResilienceRejections_AreTransientBeforeSendingAndMaybeAcceptedOnTimeout()
     {
         Assert.Equal(SendOutcome.Transient, GraphWhatsAppClient.FromException(new Polly.CircuitBreaker.BrokenCircuitException()).Outcome);
         Assert.Equal(SendOutcome.Transient, GraphWhatsAppClient.FromException(new Polly.RateLimiting.RateLimiterRejectedException()).Outcome);
@@ -126,7 +126,7 @@ public sealed class GraphWhatsAppClientTests
     }
 
     [Fact]
-    public async Task A_lost_answer_is_maybe_accepted()
+    public async Task SendAsync_LostAnswer_IsMaybeAccepted()
     {
         var stub = new StubHandler((_, _) => throw new HttpRequestException(HttpRequestError.ResponseEnded, "response ended"));
         var result = await Client(stub).SendAsync(Messages.Text(), TestContext.Current.CancellationToken);
@@ -134,7 +134,7 @@ public sealed class GraphWhatsAppClientTests
     }
 
     [Fact]
-    public async Task Over_limit_body_never_reaches_the_network()
+    public async Task SendAsync_OverLimitBody_NeverReachesTheNetwork()
     {
         var stub = StubHandler.Answering(200, "{}");
         var result = await Client(stub).SendAsync(Messages.Text(new string('a', 5000)), TestContext.Current.CancellationToken);
@@ -144,7 +144,7 @@ public sealed class GraphWhatsAppClientTests
     }
 
     [Fact]
-    public void Error_title_drops_the_code_prefix()
+    public void TitleOf_ErrorMessage_DropsTheCodePrefix()
     {
         Assert.Equal("Rate limit hit", GraphWhatsAppClient.TitleOf("(#130429) Rate limit hit"));
         Assert.Equal("Plain", GraphWhatsAppClient.TitleOf("Plain"));
@@ -172,7 +172,7 @@ public sealed class GraphWhatsAppClientTests
     [InlineData(503)]
     [InlineData(500)]
     [InlineData(429)]
-    public async Task Registered_client_posts_once_on_errors_the_standard_handler_would_retry(int status)
+    public async Task AddFrontdeskCore_ErrorsTheStandardHandlerWouldRetry_ArePostedOnce(int status)
     {
         var stub = StubHandler.Answering(status, """{"error":{"message":"(#131000) Something went wrong","code":131000}}""");
         await using var provider = Registered(stub);
@@ -184,7 +184,7 @@ public sealed class GraphWhatsAppClientTests
     }
 
     [Fact]
-    public async Task Registered_client_turns_an_attempt_timeout_into_maybe_accepted()
+    public async Task AddFrontdeskCore_AttemptTimeout_IsMaybeAccepted()
     {
         var stub = new StubHandler(async (_, ct) =>
         {
@@ -200,7 +200,7 @@ public sealed class GraphWhatsAppClientTests
     }
 
     [Fact]
-    public async Task Token_appears_in_no_log_line_of_the_whole_pipeline_even_at_trace_level()
+    public async Task AddFrontdeskCore_AccessToken_AppearsInNoLogLineEvenAtTraceLevel()
     {
         var stub = StubHandler.Answering(401, """{"error":{"message":"(#190) Error validating access token","code":190,"fbtrace_id":"X"}}""");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -227,7 +227,7 @@ public sealed class GraphWhatsAppClientTests
     }
 
     [Fact]
-    public async Task Empty_token_registers_the_console_sender_which_calls_nobody()
+    public async Task AddFrontdeskCore_EmptyToken_RegistersTheConsoleSenderWhichCallsNobody()
     {
         var stub = StubHandler.Answering(200, "{}");
         await using var provider = Registered(stub, token: "");
@@ -242,7 +242,7 @@ public sealed class GraphWhatsAppClientTests
     }
 
     [Fact]
-    public async Task Console_sender_logs_recipient_kind_and_the_json()
+    public async Task ConsoleSender_Reply_LogsRecipientKindAndTheJson()
     {
         var logs = new FakeLogCollector();
         var sender = new ConsoleWhatsAppSender(new FakeLogger<ConsoleWhatsAppSender>(logs));

@@ -30,7 +30,7 @@ public sealed class OutboundSenderTests
         StubHandler.Answering(status, $$$"""{"error":{"message":"(#{{{code}}}) Title {{{code}}}","code":{{{code}}}}}""");
 
     [Fact]
-    public async Task Sends_once_then_skips_every_redelivery()
+    public async Task SendAsync_Redelivery_IsSkippedAfterTheFirstSend()
     {
         var stub = Ok();
         var sender = Sender(stub);
@@ -45,7 +45,7 @@ public sealed class OutboundSenderTests
     }
 
     [Fact]
-    public async Task Permanent_error_is_recorded_failed_and_logged_with_Metas_code()
+    public async Task SendAsync_PermanentError_IsRecordedFailedAndLoggedWithMetasCode()
     {
         var sender = Sender(MetaError(400, 131047));
 
@@ -59,7 +59,7 @@ public sealed class OutboundSenderTests
     }
 
     [Fact]
-    public async Task Throttling_re_enqueues_with_attempt_plus_one_and_a_delay_and_releases_the_key()
+    public async Task SendAsync_Throttling_ReEnqueuesWithAttemptPlusOneAndADelayAndReleasesTheKey()
     {
         var sender = Sender(MetaError(400, 131056));
 
@@ -73,7 +73,7 @@ public sealed class OutboundSenderTests
     }
 
     [Fact]
-    public async Task A_released_key_is_sent_by_the_retry()
+    public async Task SendAsync_ReleasedKey_IsSentByTheRetry()
     {
         var calls = 0;
         var stub = new StubHandler((_, _) => Task.FromResult(Interlocked.Increment(ref calls) == 1
@@ -88,7 +88,7 @@ public sealed class OutboundSenderTests
     }
 
     [Fact]
-    public async Task Last_allowed_attempt_goes_to_poison_with_its_last_error()
+    public async Task SendAsync_LastAllowedAttempt_GoesToPoisonWithItsLastError()
     {
         var sender = Sender(MetaError(503, 131016), maxAttempts: 3);
 
@@ -104,7 +104,7 @@ public sealed class OutboundSenderTests
     }
 
     [Fact]
-    public async Task Lost_answer_is_recorded_unknown_and_never_resent()
+    public async Task SendAsync_LostAnswer_IsRecordedUnknownAndNeverResent()
     {
         var stub = new StubHandler((_, _) => throw new HttpRequestException(HttpRequestError.ResponseEnded, "gone"));
         var sender = Sender(stub);
@@ -118,7 +118,7 @@ public sealed class OutboundSenderTests
     }
 
     [Fact]
-    public async Task A_key_left_Sending_by_a_dead_instance_is_not_resent()
+    public async Task SendAsync_KeyLeftSendingByADeadInstance_IsNotResent()
     {
         _ledger.States["wamid.IN:0"] = "Sending";
         var stub = Ok();
@@ -131,7 +131,7 @@ public sealed class OutboundSenderTests
     }
 
     [Fact]
-    public async Task Over_limit_body_fails_for_good_without_a_call()
+    public async Task SendAsync_OverLimitBody_FailsForGoodWithoutACall()
     {
         var stub = Ok();
         Assert.Equal(SendDisposition.Failed, await Sender(stub).SendAsync(Messages.Text(new string('a', 4097)), TestContext.Current.CancellationToken));

@@ -3,8 +3,8 @@ using System.Text.Json;
 using Frontdesk.Core.Conversations;
 using Frontdesk.Core.Rules;
 using Frontdesk.Functions.Admin;
-using Frontdesk.Testing;
 using Frontdesk.Functions.Tests.Http;
+using Frontdesk.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Time.Testing;
@@ -28,7 +28,7 @@ public sealed class AdminExplainFunctionTests
         context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
         var function = new AdminExplainFunction(_rules, _contacts, new ReplyEngine(_time, FixedIndexProvider.EmptyCatalogue()), _time);
 
-        var result = Assert.IsType<ContentResult>(await function.RunAsync(context.Request, TestContext.Current.CancellationToken));
+        var result = Assert.IsType<ContentResult>(await function.Run(context.Request, TestContext.Current.CancellationToken));
         return (result, result.StatusCode == 200 ? JsonDocument.Parse(result.Content!).RootElement : default);
     }
 

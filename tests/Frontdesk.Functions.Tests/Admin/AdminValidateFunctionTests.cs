@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Frontdesk.Core.Rules;
 using Frontdesk.Functions.Admin;
+using Frontdesk.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -19,7 +20,7 @@ public sealed class AdminValidateFunctionTests
         var context = new DefaultHttpContext();
         context.Request.QueryString = new QueryString(query);
 
-        var result = Assert.IsType<ContentResult>(await new AdminValidateFunction(source).RunAsync(context.Request, TestContext.Current.CancellationToken));
+        var result = Assert.IsType<ContentResult>(await new AdminValidateFunction(source).Run(context.Request, TestContext.Current.CancellationToken));
         return (result, JsonDocument.Parse(result.Content!).RootElement);
     }
 

@@ -24,7 +24,7 @@ public sealed class CatalogueImportFunctionTests(AzuriteFixture azurite)
     private (CatalogueImportFunction Function, TableCatalogueIndexProvider Indexes) Create()
     {
         var store = new CatalogueStore(_table);
-        var indexes = new TableCatalogueIndexProvider(store, Options.Create(new FrontdeskOptions()), TimeProvider.System, NullLogger<TableCatalogueIndexProvider>.Instance);
+        var indexes = new TableCatalogueIndexProvider(store, Options.Create(new FrontdeskOptions()), Options.Create(new CatalogueOptions()), TimeProvider.System, NullLogger<TableCatalogueIndexProvider>.Instance);
         var importer = new CatalogueImporter(store, indexes, NullLogger<CatalogueImporter>.Instance);
         return (new CatalogueImportFunction(importer, NullLogger<CatalogueImportFunction>.Instance), indexes);
     }

@@ -59,7 +59,7 @@ public sealed class OutboundSenderFunctionTests(OutboundFixture fixture) : IClas
     private int RequestsFor(string text) => fixture.Graph.Requests.Count(r => r.Body.Contains(text, StringComparison.Ordinal));
 
     [Fact]
-    public async Task Posts_the_reply_to_the_Graph_API_and_records_the_wamid()
+    public async Task Run_Reply_IsPostedToTheGraphApiAndItsWamidRecorded()
     {
         await using var provider = Provider();
         var before = fixture.Graph.Requests.Count;
@@ -79,7 +79,7 @@ public sealed class OutboundSenderFunctionTests(OutboundFixture fixture) : IClas
     }
 
     [Fact]
-    public async Task Duplicate_deliveries_at_the_same_moment_post_once()
+    public async Task Run_ConcurrentDuplicateDeliveries_PostOnce()
     {
         await using var provider = Provider();
         var payload = Payload(Message("wamid.E2E2:0", new TextBody("E2E duplicate")));
@@ -99,7 +99,7 @@ public sealed class OutboundSenderFunctionTests(OutboundFixture fixture) : IClas
     }
 
     [Fact]
-    public async Task Mark_as_read_goes_through_the_same_edge()
+    public async Task Run_MarkAsRead_GoesThroughTheMessagesEdge()
     {
         await using var provider = Provider();
         await provider.GetRequiredService<OutboundSenderFunction>().Run(
@@ -111,7 +111,7 @@ public sealed class OutboundSenderFunctionTests(OutboundFixture fixture) : IClas
     }
 
     [Fact]
-    public async Task Pair_rate_limit_is_re_enqueued_with_a_delay_not_thrown()
+    public async Task Run_PairRateLimit_IsReEnqueuedWithADelayNotThrown()
     {
         await using var provider = Provider();
         var queue = new QueueServiceClient(fixture.Azurite.ConnectionString).GetQueueClient(StorageNames.Queues.OutboundMessages);
@@ -129,7 +129,7 @@ public sealed class OutboundSenderFunctionTests(OutboundFixture fixture) : IClas
     }
 
     [Fact]
-    public async Task Permanent_error_is_recorded_and_never_retried()
+    public async Task Run_PermanentError_IsRecordedAndNeverRetried()
     {
         await using var provider = Provider();
         fixture.Graph.Enqueue(FakeGraphResponse.Error(131047, message: "Re-engagement message"));
@@ -145,7 +145,7 @@ public sealed class OutboundSenderFunctionTests(OutboundFixture fixture) : IClas
     }
 
     [Fact]
-    public async Task A_timed_out_call_is_maybe_sent_and_not_resent()
+    public async Task Run_TimedOutCall_IsMaybeSentAndNotResent()
     {
         await using var provider = Provider(attemptTimeoutSeconds: 1);
         fixture.Graph.Enqueue(FakeGraphResponse.Slow(TimeSpan.FromSeconds(30)));
@@ -158,7 +158,7 @@ public sealed class OutboundSenderFunctionTests(OutboundFixture fixture) : IClas
     }
 
     [Fact]
-    public async Task Connection_refused_is_retryable_because_nothing_was_sent()
+    public async Task Run_ConnectionRefused_IsRetryableBecauseNothingWasSent()
     {
         await using var provider = Provider(new Uri($"http://127.0.0.1:{AzuriteServer.FreePort()}"));
 
@@ -170,7 +170,7 @@ public sealed class OutboundSenderFunctionTests(OutboundFixture fixture) : IClas
     }
 
     [Fact]
-    public async Task Without_an_access_token_nothing_reaches_the_Graph_API_but_the_reply_is_recorded()
+    public async Task Run_NoAccessToken_NothingReachesTheGraphApiButTheReplyIsRecorded()
     {
         await using var provider = Provider(token: "");
 
@@ -183,14 +183,14 @@ public sealed class OutboundSenderFunctionTests(OutboundFixture fixture) : IClas
     }
 
     [Fact]
-    public async Task A_payload_that_is_not_an_outbound_message_escapes_to_the_host()
+    public async Task Run_PayloadThatIsNotAnOutboundMessage_EscapesToTheHost()
     {
         await using var provider = Provider();
         await Assert.ThrowsAnyAsync<JsonException>(() => provider.GetRequiredService<OutboundSenderFunction>().Run("{not json", Ct));
     }
 
     [Fact]
-    public void Metadata_binds_the_trigger_to_outbound_messages_on_FrontdeskStorage()
+    public void Metadata_OutboundSender_BindsOutboundMessagesOnFrontdeskStorage()
     {
         using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "functions.metadata")));
         var function = metadata.RootElement.EnumerateArray().Single(f => f.GetProperty("name").GetString() == "OutboundSender");

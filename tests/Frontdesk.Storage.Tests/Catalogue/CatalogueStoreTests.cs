@@ -100,4 +100,20 @@ public sealed class CatalogueStoreTests(AzuriteFixture azurite)
         Assert.Empty(await Store.ReadProductsAsync(Number, TestContext.Current.CancellationToken));
         Assert.Null(await Store.ReadVersionAsync(Number, TestContext.Current.CancellationToken));
     }
+
+    [Fact]
+    public async Task ReadProducts_RepeatedValues_AreOneSharedStringEach()
+    {
+        await Store.ImportAsync(Number, Feed("id,title,availability,price,collection,keywords\n" +
+            "A,Croissant,in stock,1.20 EUR,Viennoiseries,\"beurre, matin\"\n" +
+            "B,Brioche,in stock,4.00 EUR,Viennoiseries,\"beurre, goûter\"\n"), TestContext.Current.CancellationToken);
+
+        var products = await Store.ReadProductsAsync(Number, TestContext.Current.CancellationToken);
+
+        var (a, b) = (products.Single(p => p.Sku == "A"), products.Single(p => p.Sku == "B"));
+        Assert.Same(a.Currency, b.Currency);
+        Assert.Same(a.Collection, b.Collection);
+        Assert.Same(a.Keywords[0], b.Keywords[0]);
+        Assert.Equal(["beurre", "goûter"], b.Keywords);
+    }
 }

@@ -24,7 +24,7 @@ public sealed class PartitionBatchTests
     }
 
     [Fact]
-    public void Split_250Entities_MakesBatchesOf100_100_50()
+    public void Split_250Entities_MakesBatchesOf100And100And50()
     {
         var entities = Enumerable.Range(0, 250).Select(i => new TableEntity("111", $"R{i}"));
 

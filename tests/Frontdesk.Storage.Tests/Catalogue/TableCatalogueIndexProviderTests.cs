@@ -2,6 +2,7 @@ using System.Text;
 using Azure.Data.Tables;
 using Frontdesk.Core;
 using Frontdesk.Core.Catalogue;
+using Frontdesk.Core.Telemetry;
 using Frontdesk.Storage.Catalogue;
 using Frontdesk.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -21,7 +22,7 @@ public sealed class TableCatalogueIndexProviderTests(AzuriteFixture azurite)
     private CatalogueStore Store => new(_table);
 
     private TableCatalogueIndexProvider Provider() =>
-        new(Store, Options.Create(new FrontdeskOptions { CacheSeconds = 30 }), _time, NullLogger<TableCatalogueIndexProvider>.Instance);
+        new(Store, Options.Create(new FrontdeskOptions { CacheSeconds = 30 }), Options.Create(new CatalogueOptions()), _time, NullLogger<TableCatalogueIndexProvider>.Instance);
 
     private static Stream Csv(string rows) => new MemoryStream(Encoding.UTF8.GetBytes(Header + rows));
 
@@ -96,5 +97,30 @@ public sealed class TableCatalogueIndexProviderTests(AzuriteFixture azurite)
 
         Assert.Null(index.FindBySku("D"));
         Assert.NotNull(index.FindBySku("A"));
+    }
+
+    [Fact]
+    public async Task Get_PastTheMemoryBound_EvictsTheLeastRecentlyUsedAndRebuildsItOnItsNextMessage()
+    {
+        var logger = new ListLogger<TableCatalogueIndexProvider>();
+        var provider = new TableCatalogueIndexProvider(
+            Store, Options.Create(new FrontdeskOptions()), Options.Create(new CatalogueOptions { MaxIndexMegabytes = 1 }), _time, logger);
+        const string Other = "106540352242923";
+        var rows = string.Concat(Enumerable.Range(0, 2_000).Select(i => $"P{i:0000},Pain aux céréales numéro {i} de la maison,in stock,1.00 EUR\n"));
+        await ImportElsewhereAsync(Number, rows);
+        await ImportElsewhereAsync(Other, rows);
+
+        var first = await provider.GetAsync(Number, TestContext.Current.CancellationToken);
+        var firstBytes = provider.CachedBytes;
+        await provider.GetAsync(Other, TestContext.Current.CancellationToken);
+        var evictions = logger.Entries.Where(entry => entry.Id.Id == TelemetryEvents.CatalogueEvicted).ToList();
+        var again = await provider.GetAsync(Number, TestContext.Current.CancellationToken);
+
+        Assert.InRange(firstBytes, 1024 * 1024 / 2, 1024 * 1024);
+        Assert.Contains(Number, Assert.Single(evictions).Message, StringComparison.Ordinal);
+        Assert.NotSame(first, again);
+        Assert.Equal(2_000, again.Count);
+        Assert.Contains(logger.Entries, entry => entry.Id.Id == TelemetryEvents.CatalogueRebuilt && entry.Message.Contains(Number, StringComparison.Ordinal));
+        Assert.InRange(provider.CachedBytes, 1, 1024 * 1024);
     }
 }

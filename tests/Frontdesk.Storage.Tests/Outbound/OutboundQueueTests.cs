@@ -41,7 +41,7 @@ public sealed class OutboundQueueTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Messages_are_Base64_JSON_that_round_trips_every_field()
+    public async Task EnqueueAsync_Message_IsBase64JsonThatRoundTripsEveryField()
     {
         var message = Builders.Message("wamid.B64:1") with
         {
@@ -78,7 +78,7 @@ public sealed class OutboundQueueTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task A_delay_hides_the_message_until_it_passes()
+    public async Task EnqueueAsync_Delay_HidesTheMessageUntilItPasses()
     {
         await Queue().EnqueueAsync(Builders.Message("wamid.LATE:0"), TimeSpan.FromMinutes(5), Ct);
         await Queue().EnqueueAsync(Builders.Message("wamid.SOON:0"), TimeSpan.FromSeconds(1), Ct);
@@ -91,7 +91,7 @@ public sealed class OutboundQueueTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Transient_failures_are_re_enqueued_with_attempt_plus_one_then_poisoned_after_the_maximum()
+    public async Task SendAsync_TransientFailures_AreReEnqueuedWithAttemptPlusOneThenPoisonedAfterTheMaximum()
     {
         var ledger = new SendLedgerStore(azurite.Table(_prefix + "ledger"), TimeProvider.System);
         var whatsApp = new ScriptedSender(_ => new GraphSendResult { Outcome = SendOutcome.Transient, HttpStatus = 503, Reason = "HTTP 503 without a Graph error body" });

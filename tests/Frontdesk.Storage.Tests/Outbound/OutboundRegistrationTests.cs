@@ -21,7 +21,7 @@ public sealed class OutboundRegistrationTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Connection_string_registration_enqueues_Base64_on_outbound_messages()
+    public async Task AddFrontdeskStorage_ConnectionString_EnqueuesBase64OnOutboundMessages()
     {
         await using var provider = Provider(new() { [StorageNames.Connection] = azurite.ConnectionString });
 
@@ -38,7 +38,7 @@ public sealed class OutboundRegistrationTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Identity_based_settings_give_the_configured_service_uris()
+    public async Task AddFrontdeskStorage_IdentityBasedSettings_GiveTheConfiguredServiceUris()
     {
         await using var provider = Provider(new()
         {
@@ -57,7 +57,7 @@ public sealed class OutboundRegistrationTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Missing_storage_settings_say_which_setting_to_set()
+    public async Task AddFrontdeskStorage_MissingStorageSettings_SayWhichSettingToSet()
     {
         await using var provider = Provider([]);
         var ex = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<TableServiceClient>());

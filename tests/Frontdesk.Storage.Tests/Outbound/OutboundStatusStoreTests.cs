@@ -29,7 +29,7 @@ public sealed class OutboundStatusStoreTests(AzuriteFixture azurite)
     };
 
     [Fact]
-    public async Task Out_of_order_statuses_never_move_back()
+    public async Task ApplyAsync_OutOfOrderStatuses_NeverMoveBack()
     {
         var store = Store();
         const string wamId = "wamid.HBgLMTU1NTAxOTk5OTEVAgARGBI/+=";
@@ -46,7 +46,7 @@ public sealed class OutboundStatusStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task In_order_statuses_each_move_forward()
+    public async Task ApplyAsync_InOrderStatuses_EachMoveForward()
     {
         var store = Store();
         foreach (var status in new[] { "sent", "delivered", "read" })
@@ -58,7 +58,7 @@ public sealed class OutboundStatusStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Failed_is_terminal_recorded_with_code_and_title_and_logged()
+    public async Task ApplyAsync_Failed_IsTerminalRecordedWithCodeAndTitleAndLogged()
     {
         var store = Store();
         var error = new WhatsAppError(131026, "Message undeliverable", "Message undeliverable", "The recipient is not on WhatsApp");
@@ -78,7 +78,7 @@ public sealed class OutboundStatusStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Concurrent_out_of_order_statuses_settle_on_the_furthest()
+    public async Task ApplyAsync_ConcurrentOutOfOrderStatuses_SettleOnTheFurthest()
     {
         var store = Store();
         string[] statuses = ["delivered", "sent", "read", "delivered", "sent", "read", "sent", "delivered"];
@@ -101,7 +101,7 @@ public sealed class OutboundStatusStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task An_unknown_status_is_kept_only_until_a_known_one_arrives()
+    public async Task ApplyAsync_UnknownStatus_IsKeptOnlyUntilAKnownOneArrives()
     {
         var store = Store();
         Assert.Equal(StatusApplyResult.Applied, await store.ApplyAsync(Status("wamid.NEW", "deleted"), Ct));

@@ -23,7 +23,7 @@ public sealed class SendLedgerStoreTests(AzuriteFixture azurite)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Concurrent_claims_of_one_key_have_exactly_one_winner()
+    public async Task TryBeginAsync_ConcurrentClaimsOfOneKey_HaveExactlyOneWinner()
     {
         var ledger = Ledger();
         var message = Builders.Message("wamid.RACE:0");
@@ -42,7 +42,7 @@ public sealed class SendLedgerStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Concurrent_duplicate_deliveries_send_once_and_end_Sent()
+    public async Task SendAsync_ConcurrentDuplicateDeliveries_SendOnceAndEndSent()
     {
         var ledger = Ledger();
         var whatsApp = new ScriptedSender(_ => GraphSendResult.Accepted("wamid.OUT1"));
@@ -72,7 +72,7 @@ public sealed class SendLedgerStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Failed_is_final_and_recorded_with_code_and_reason()
+    public async Task MarkFailedAsync_Failed_IsFinalAndRecordedWithCodeAndReason()
     {
         var ledger = Ledger();
         var message = Builders.Message("wamid.F:0");
@@ -86,7 +86,7 @@ public sealed class SendLedgerStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task A_row_left_Sending_by_a_dead_instance_becomes_Unknown_and_is_never_claimed()
+    public async Task TryBeginAsync_RowLeftSendingByADeadInstance_BecomesUnknownAndIsNeverClaimed()
     {
         var ledger = Ledger();
         var message = Builders.Message("wamid.DEAD:0");
@@ -100,7 +100,7 @@ public sealed class SendLedgerStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task A_released_key_is_claimed_again_by_exactly_one_of_concurrent_retries()
+    public async Task TryBeginAsync_ReleasedKey_IsClaimedAgainByExactlyOneOfConcurrentRetries()
     {
         var ledger = Ledger();
         var message = Builders.Message("wamid.RETRY:0");
@@ -116,7 +116,7 @@ public sealed class SendLedgerStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task The_owners_outcome_wins_over_a_concurrent_duplicates_Unknown()
+    public async Task MarkUnknownAsync_ConcurrentDuplicate_LosesToTheOwnersOutcome()
     {
         var ledger = Ledger();
         var message = Builders.Message("wamid.OWNER:0");

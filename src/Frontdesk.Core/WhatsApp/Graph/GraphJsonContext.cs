@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Frontdesk.Core.WhatsApp.Graph.Wire;
 
 namespace Frontdesk.Core.WhatsApp.Graph;
 

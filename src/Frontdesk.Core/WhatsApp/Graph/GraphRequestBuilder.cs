@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Frontdesk.Core.Limits;
+using Frontdesk.Core.WhatsApp.Graph.Wire;
 using Frontdesk.Core.WhatsApp.Messages;
 
 namespace Frontdesk.Core.WhatsApp.Graph;

@@ -23,9 +23,17 @@ public sealed record GraphSendResult
     /// <summary>One line for logs and the ledger: why it failed, in words.</summary>
     public string? Reason { get; init; }
 
+    /// <summary>
+    /// True when no access token is set and the message was printed to the log instead of sent: settled like an
+    /// acceptance (the ledger records it, a duplicate is not printed twice), but never logged or charted as sent.
+    /// </summary>
+    public bool PrintedOnly { get; init; }
+
     public bool ShouldRetry => Outcome is SendOutcome.Throttled or SendOutcome.Transient;
 
     public static GraphSendResult Accepted(string? wamId) => new() { Outcome = SendOutcome.Accepted, WamId = wamId };
+
+    public static GraphSendResult Printed(string? wamId) => new() { Outcome = SendOutcome.Accepted, WamId = wamId, PrintedOnly = true };
 
     public static GraphSendResult LocalFailure(string reason) =>
         new() { Outcome = SendOutcome.Permanent, Reason = "not sent: " + reason };

@@ -1,8 +1,9 @@
-using Frontdesk.Core.Telemetry;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Frontdesk.Core.Telemetry;
 using Frontdesk.Core.Webhooks.Events;
+using Frontdesk.Core.WhatsApp.Graph.Wire;
 using Frontdesk.Core.WhatsApp.Messages;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -66,7 +66,12 @@ public sealed partial class OutboundSender(
         {
             case SendOutcome.Accepted:
                 await ledger.MarkSentAsync(message, result.WamId, cancellationToken).ConfigureAwait(false);
-                Log.Sent(logger, message.PhoneNumberId, message.Kind, message.RuleName, message.IdempotencyKey, result.WamId, message.Attempt + 1);
+                // Without an access token the printer's own line ("printed, not sent") is the one log line: nothing is charted as sent.
+                if (!result.PrintedOnly)
+                {
+                    LogAccepted(message, result);
+                }
+
                 return SendDisposition.Sent;
 
             case SendOutcome.MaybeAccepted:
@@ -102,10 +107,25 @@ public sealed partial class OutboundSender(
         return SendDisposition.RetryScheduled;
     }
 
+    private void LogAccepted(OutboundMessage message, GraphSendResult result)
+    {
+        if (message.Body is MarkReadBody read)
+        {
+            Log.ReadReceiptSent(logger, read.MessageId, message.PhoneNumberId);
+        }
+        else
+        {
+            Log.Sent(logger, message.PhoneNumberId, message.Kind, message.RuleName ?? "none", message.IdempotencyKey, result.WamId, message.Attempt + 1);
+        }
+    }
+
     private static partial class Log
     {
-        [LoggerMessage(TelemetryEvents.ReplySent, LogLevel.Information, "Reply sent for {PhoneNumberId}: {ReplyKind} {RuleName}, key {IdempotencyKey}, wamid {WamId}, attempt {Attempt}")]
-        public static partial void Sent(ILogger logger, string phoneNumberId, ReplyKind replyKind, string? ruleName, string idempotencyKey, string? wamId, int attempt);
+        [LoggerMessage(TelemetryEvents.ReplySent, LogLevel.Information, "{ReplyKind} reply (rule {RuleName}) sent from {PhoneNumberId}: key {IdempotencyKey}, wamid {WamId}, attempt {Attempt}")]
+        public static partial void Sent(ILogger logger, string phoneNumberId, ReplyKind replyKind, string ruleName, string idempotencyKey, string? wamId, int attempt);
+
+        [LoggerMessage(TelemetryEvents.ReadReceiptSent, LogLevel.Information, "Read receipt sent for {MessageId} from {PhoneNumberId}")]
+        public static partial void ReadReceiptSent(ILogger logger, string messageId, string phoneNumberId);
 
         [LoggerMessage(TelemetryEvents.SendFailed, LogLevel.Error, "Send failed for good: Meta code {MetaErrorCode} {MetaErrorTitle}, {PhoneNumberId} {ReplyKind}, key {IdempotencyKey}: {Reason} (fbtrace_id {FbTraceId})")]
         public static partial void Failed(ILogger logger, int? metaErrorCode, string? metaErrorTitle, string phoneNumberId, ReplyKind replyKind, string idempotencyKey, string? reason, string? fbTraceId);

@@ -1,4 +1,4 @@
-namespace Frontdesk.Core.WhatsApp.Graph;
+namespace Frontdesk.Core.WhatsApp.Graph.Wire;
 
 /// <summary>Mark-as-read: the same endpoint, a different body and a <c>{"success":true}</c> answer.</summary>
 internal sealed record GraphMarkReadRequest

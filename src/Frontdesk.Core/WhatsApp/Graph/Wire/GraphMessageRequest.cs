@@ -1,4 +1,4 @@
-namespace Frontdesk.Core.WhatsApp.Graph;
+namespace Frontdesk.Core.WhatsApp.Graph.Wire;
 
 /// <summary>A send: <c>POST /{phone_number_id}/messages</c> with <c>to</c> and one object named after <c>type</c>.</summary>
 internal sealed record GraphMessageRequest
@@ -17,3 +17,7 @@ internal sealed record GraphMessageRequest
 
     public GraphInteractive? Interactive { get; init; }
 }
+
+internal sealed record GraphContext(string MessageId);
+
+internal sealed record GraphText(bool PreviewUrl, string Body);

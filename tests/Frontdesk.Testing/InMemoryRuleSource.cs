@@ -1,9 +1,9 @@
 using Frontdesk.Core.Rules;
 
-namespace Frontdesk.Functions.Tests.Admin;
+namespace Frontdesk.Testing;
 
 /// <summary>Compiles rows held in memory, as the table source would compile them from the tables.</summary>
-internal sealed class InMemoryRuleSource(params TableRow[] rows) : IRuleSource
+public sealed class InMemoryRuleSource(params TableRow[] rows) : IRuleSource
 {
     public List<string?> Validated { get; } = [];
 

@@ -1,11 +1,12 @@
 using Frontdesk.Core.Telemetry;
 using Frontdesk.DevHost.Azurite;
+using Frontdesk.DevHost.Hosting;
 using Frontdesk.DevHost.Triggers;
 using Frontdesk.Functions;
 using Frontdesk.Storage;
 using Microsoft.Extensions.Configuration.Memory;
 
-namespace Frontdesk.DevHost.Hosting;
+namespace Frontdesk.DevHost;
 
 /// <summary>
 /// Builds the local host: settings like the Functions host, the app's own service registration, HTTP routes,

@@ -1,9 +1,9 @@
 using Frontdesk.Core.Conversations;
 
-namespace Frontdesk.Functions.Tests.Admin;
+namespace Frontdesk.Testing;
 
 /// <summary>Holds contacts in memory and counts writes, which the explain endpoint must never make.</summary>
-internal sealed class RecordingContactStore : IContactStore
+public sealed class RecordingContactStore : IContactStore
 {
     public Dictionary<(string, string), ContactState> Contacts { get; } = [];
 

@@ -16,10 +16,11 @@ using Microsoft.Extensions.Time.Testing;
 namespace Frontdesk.Storage.Tests.Conversations;
 
 /// <summary>
-/// The real handler on real tables and a real queue, seeded with the demo business (closed on Sundays): duplicate
-/// deliveries, concurrent deliveries and deliveries that die between two steps.
+/// The table ledger (<see cref="HandledMessageLedger"/>) keeps Core's handler exactly-once on real tables and a real
+/// queue, seeded with the demo business (closed on Sundays): duplicate deliveries, concurrent deliveries and
+/// deliveries that die between two steps. The handler's own logic is tested in Core.Tests.
 /// </summary>
-public sealed class InboundMessageHandlerTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class ExactlyOnceDeliveryTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     // "Bonjour" from a new contact on a closed Sunday: greeting, menu, away.
     private static readonly string[] s_firstContactKeys = [":read", ":1", ":2", ":3"];
@@ -176,22 +177,6 @@ public sealed class InboundMessageHandlerTests(AzuriteFixture azurite) : IAsyncL
         Assert.Equal(s_firstContactKeys.Select(k => message.Id + k), Keys(queue.Enqueued.Select(e => e.Message)));
         Assert.Equal(HandledMessageLedger.Dispatched, (await LedgerRowAsync(message)).GetString("State"));
         Assert.Equal(2, await CountQueuedAsync());
-    }
-
-    [Fact]
-    public async Task HandleAsync_StopSentBeforeTheMessageBeforeItWasHandled_OptsTheContactOut()
-    {
-        var queue = Queue();
-        var hello = Inbound.Text("wamid.HELLO", "Bonjour");
-        var stop = Inbound.Text("wamid.STOP", "STOP", at: Inbound.Sent.AddSeconds(1));
-        await Handler(queue).HandleAsync(hello, Ct);
-        _time.Advance(TimeSpan.FromSeconds(1));
-
-        await Handler(queue).HandleAsync(stop, Ct);
-
-        var contact = await Contacts().GetAsync(Inbound.Number, Inbound.Customer, Ct);
-        Assert.Equal(ReplyKind.OptOut, Flatten(queue.Enqueued.Select(e => e.Message)).Single(m => m.IdempotencyKey == stop.Id + ":1").Kind);
-        Assert.True(contact!.State.OptedOut);
     }
 
     private async Task<TableEntity> LedgerRowAsync(InboundMessage message) =>

@@ -1,3 +1,0 @@
-namespace Frontdesk.Core.WhatsApp.Graph;
-
-internal sealed record GraphHeader(string Type, string Text);
