@@ -7,6 +7,7 @@ using Frontdesk.Core.WhatsApp.Graph;
 using Frontdesk.Core.WhatsApp.Sending;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 
@@ -38,6 +39,7 @@ public static class CoreRegistration
         services.AddSingleton<ContactUpdater>();
         services.AddSingleton<EchoHandler>();
         services.AddSingleton<StatusSignalHandler>();
+        services.TryAddSingleton<IConsoleOutbox, MissingConsoleOutbox>();
         AddWhatsAppSender(services, configuration);
 
         // Publishing components is an operator's call, made rarely: one attempt with a timeout, no retries, and no

@@ -16,6 +16,9 @@ public sealed partial class TestContactSender(
     IOptions<PhoneConsoleOptions> options,
     ILogger<TestContactSender> logger) : IWhatsAppSender
 {
+    /// <summary>The sender everyone who is not a test contact goes to (the Graph client, or the log printer).</summary>
+    public IWhatsAppSender Inner => inner;
+
     public async Task<GraphSendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
