@@ -7,7 +7,6 @@ using Frontdesk.Core.WhatsApp.Graph;
 using Frontdesk.Core.WhatsApp.Sending;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 
@@ -36,7 +35,6 @@ public static class CoreRegistration
         services.AddSingleton<ICatalogueResponder, CatalogueResponder>();
         services.AddSingleton<ReplyEngine>();
         services.AddSingleton<InboundMessageHandler>();
-        services.TryAddSingleton<IConsoleOutbox, MissingConsoleOutbox>();
         AddWhatsAppSender(services, configuration);
         services.AddTransient<OutboundSender>();
         return services;
