@@ -63,6 +63,14 @@ param outboundMaxRetryDelaySeconds int = 21600
 @description('Timeout of one Graph API call, in seconds (Outbound__AttemptTimeoutSeconds).')
 param outboundAttemptTimeoutSeconds int = 10
 
+@minLength(1)
+@maxLength(10)
+@description('wa_ids starting with these digits are the phone console\'s test contacts: replies to them are stored in ConsoleOutbox, never sent to Meta (Console__TestNumberPrefix).')
+param consoleTestNumberPrefix string = '999'
+
+@description('The business number (phone_number_id) the phone console talks to unless its address names another (Console__PhoneNumberId).')
+param consolePhoneNumberId string = '200000000000001'
+
 @allowed([512, 2048, 4096])
 @description('Memory per Flex Consumption instance, in MB.')
 param instanceMemoryMB int = 2048
@@ -118,6 +126,7 @@ var tableNames = [
   'HandledMessages'
   'OutboundStatuses'
   'OutboundLedger'
+  'ConsoleOutbox'
 ]
 var claimCheckContainerName = 'webhook-bodies'
 var containerNames = [claimCheckContainerName]
@@ -215,6 +224,9 @@ var appSettings = {
   Outbound__MaxAttempts: string(outboundMaxAttempts)
   Outbound__MaxRetryDelaySeconds: string(outboundMaxRetryDelaySeconds)
   Outbound__AttemptTimeoutSeconds: string(outboundAttemptTimeoutSeconds)
+  // PhoneConsoleOptions (docs/console.md).
+  Console__TestNumberPrefix: consoleTestNumberPrefix
+  Console__PhoneNumberId: consolePhoneNumberId
 }
 
 module functionApp 'modules/functionapp.bicep' = {

@@ -1,11 +1,13 @@
 using Frontdesk.Core.Catalogue;
 using Frontdesk.Core.Conversations;
+using Frontdesk.Core.PhoneConsole;
 using Frontdesk.Core.Webhooks;
 using Frontdesk.Core.WhatsApp;
 using Frontdesk.Core.WhatsApp.Graph;
 using Frontdesk.Core.WhatsApp.Sending;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 
@@ -28,6 +30,7 @@ public static class CoreRegistration
         services.AddOptions<WhatsAppOptions>().Bind(configuration.GetSection(WhatsAppOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OutboundOptions>().Bind(configuration.GetSection(OutboundOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CatalogueOptions>().Bind(configuration.GetSection(CatalogueOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PhoneConsoleOptions>().Bind(configuration.GetSection(PhoneConsoleOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => AppSecrets.Parse(sp.GetRequiredService<IOptions<WhatsAppOptions>>().Value.AppSecret));
 
         services.AddSingleton<ICatalogueResponder, CatalogueResponder>();
@@ -36,6 +39,7 @@ public static class CoreRegistration
         services.AddSingleton<ContactUpdater>();
         services.AddSingleton<EchoHandler>();
         services.AddSingleton<StatusSignalHandler>();
+        services.TryAddSingleton<IConsoleOutbox, MissingConsoleOutbox>();
         AddWhatsAppSender(services, configuration);
 
         // Publishing components is an operator's call, made rarely: one attempt with a timeout, no retries, and no
@@ -46,14 +50,16 @@ public static class CoreRegistration
     }
 
     /// <summary>
-    /// <see cref="GraphWhatsAppClient"/> when <c>WhatsApp__AccessToken</c> is set, else <see cref="ConsoleWhatsAppSender"/>.
+    /// <see cref="GraphWhatsAppClient"/> when <c>WhatsApp__AccessToken</c> is set, else <see cref="ConsoleWhatsAppSender"/>;
+    /// either way behind <see cref="TestContactSender"/>, so no reply to a phone-console test contact reaches Meta.
     /// </summary>
     private static void AddWhatsAppSender(IServiceCollection services, IConfiguration configuration)
     {
         var token = configuration[$"{WhatsAppOptions.SectionName}:{nameof(WhatsAppOptions.AccessToken)}"];
         if (string.IsNullOrWhiteSpace(token))
         {
-            services.AddSingleton<IWhatsAppSender, ConsoleWhatsAppSender>();
+            services.AddSingleton<ConsoleWhatsAppSender>();
+            services.AddTransient<IWhatsAppSender>(sp => ActivatorUtilities.CreateInstance<TestContactSender>(sp, sp.GetRequiredService<ConsoleWhatsAppSender>()));
             return;
         }
 
@@ -74,6 +80,6 @@ public static class CoreRegistration
                 // The breaker's window must be at least twice the attempt timeout (the options validate it).
                 o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(Math.Max(30, 2 * timeout.TotalSeconds));
             });
-        services.AddTransient<IWhatsAppSender>(sp => sp.GetRequiredService<GraphWhatsAppClient>());
+        services.AddTransient<IWhatsAppSender>(sp => ActivatorUtilities.CreateInstance<TestContactSender>(sp, sp.GetRequiredService<GraphWhatsAppClient>()));
     }
 }

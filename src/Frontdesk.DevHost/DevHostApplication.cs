@@ -84,6 +84,26 @@ public static partial class DevHostApplication
         return app;
     }
 
+    /// <summary>
+    /// The phone console's address on the running host, with the local Function key as <c>code</c> when one is set
+    /// (the page takes it from there once); null when the console is disabled or the host has no address.
+    /// </summary>
+    public static string? ConsoleUrl(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        var hostJson = HostJson.Load(Path.Combine(AppContext.BaseDirectory, "host.json"));
+        if (address is null || IsDisabled(app.Configuration, "ConsolePage"))
+        {
+            return null;
+        }
+
+        var path = string.Join('/', new[] { hostJson.Extensions.Http.RoutePrefix, "manage/console" }.Where(s => !string.IsNullOrEmpty(s)).Select(s => s.Trim('/')));
+        var key = app.Configuration["DevHost:FunctionKey"];
+        return $"{address.TrimEnd('/')}/{path}" + (string.IsNullOrEmpty(key) ? "" : "?code=" + Uri.EscapeDataString(key));
+    }
+
     private static void AddQueuePumps(WebApplicationBuilder builder, IReadOnlyList<FunctionEntry> functions, HostJson hostJson)
     {
         var encoding = string.Equals(hostJson.Extensions.Queues.MessageEncoding, "none", StringComparison.OrdinalIgnoreCase)

@@ -11,7 +11,15 @@ if (args.FirstOrDefault() == ImportCatalogueCommand.Name)
 try
 {
     await using var app = await DevHostApplication.CreateAsync(args).ConfigureAwait(false);
-    await app.RunAsync().ConfigureAwait(false);
+    await app.StartAsync().ConfigureAwait(false);
+
+    // Straight to the terminal, not the log pipeline: the local key in it must not travel with the logs.
+    if (DevHostApplication.ConsoleUrl(app) is { } consoleUrl)
+    {
+        await Console.Out.WriteLineAsync($"{Environment.NewLine}  Phone console (talk to your rules as a customer): {consoleUrl}{Environment.NewLine}").ConfigureAwait(false);
+    }
+
+    await app.WaitForShutdownAsync().ConfigureAwait(false);
     return 0;
 }
 catch (OptionsValidationException e)

@@ -44,9 +44,12 @@ public static class StorageNames
         /// <summary>One row per reply idempotency key, written before the Graph call: the exactly-once send ledger.</summary>
         public const string OutboundLedger = "OutboundLedger";
 
+        /// <summary>What Frontdesk answered test contacts (never sent to Meta), for the phone console.</summary>
+        public const string ConsoleOutbox = "ConsoleOutbox";
+
         public static IReadOnlyList<string> All { get; } =
         [
-            Settings, Hours, Rules, QuickReplies, Components, Contacts, Catalogue, HandledMessages, OutboundStatuses, OutboundLedger,
+            Settings, Hours, Rules, QuickReplies, Components, Contacts, Catalogue, HandledMessages, OutboundStatuses, OutboundLedger, ConsoleOutbox,
         ];
     }
 

@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Frontdesk.Core.Catalogue;
 using Frontdesk.Core.Conversations;
+using Frontdesk.Core.PhoneConsole;
 using Frontdesk.Core.Rules;
 using Frontdesk.Core.Webhooks;
 using Frontdesk.Core.WhatsApp.Sending;
@@ -11,6 +12,7 @@ using Frontdesk.Storage.Contacts;
 using Frontdesk.Storage.Conversations;
 using Frontdesk.Storage.Inbox;
 using Frontdesk.Storage.Outbound;
+using Frontdesk.Storage.PhoneConsole;
 using Frontdesk.Storage.Rules;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,8 +50,9 @@ public static class StorageRegistration
         services.AddSingleton<DemoBusinessSeeder>();
         services.AddSingleton<IContactStore>(sp => ActivatorUtilities.CreateInstance<ContactStore>(
             sp, sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.Contacts)));
-        services.AddSingleton<IHandledMessages>(sp => ActivatorUtilities.CreateInstance<HandledMessageLedger>(
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<HandledMessageLedger>(
             sp, sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.HandledMessages)));
+        services.AddSingleton<IHandledMessages>(sp => sp.GetRequiredService<HandledMessageLedger>());
 
         // Outbound: the queue, the send ledger and the delivery statuses.
         services.AddSingleton<IOutboundQueue>(sp =>
@@ -66,6 +69,11 @@ public static class StorageRegistration
             sp, sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.OutboundLedger)));
         services.AddSingleton<IStatusStore>(sp => ActivatorUtilities.CreateInstance<OutboundStatusStore>(
             sp, sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.OutboundStatuses)));
+
+        // The phone console's outbox: what test contacts are answered instead of Meta sending it (docs/console.md).
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ConsoleOutboxStore>(
+            sp, sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.ConsoleOutbox)));
+        services.AddSingleton<IConsoleOutbox>(sp => sp.GetRequiredService<ConsoleOutboxStore>());
 
         // Catalogue: one cached index serves the responder and is refreshed by the importer.
         services.AddSingleton(sp => new CatalogueStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.Catalogue)));

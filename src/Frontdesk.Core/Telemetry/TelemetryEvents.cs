@@ -3,7 +3,7 @@ namespace Frontdesk.Core.Telemetry;
 /// <summary>
 /// Every log event id in src/, in one place: each <c>[LoggerMessage]</c> takes its id from here (a test checks that
 /// ids are unique and registered). Ranges: 1xxx webhook intake, 2xxx decisions and rule tables, 3xxx sending,
-/// 4xxx operations, 5xxx catalogue, 6xxx HTTP surfaces, 9xxx DevHost. Events whose summary lists <c>Properties:</c> are charted by the
+/// 4xxx operations (42xx the phone console), 5xxx catalogue, 6xxx HTTP surfaces, 9xxx DevHost. Events whose summary lists <c>Properties:</c> are charted by the
 /// Azure Monitor workbook and alerts in infra/ (queries read <c>customDimensions</c> by these ids and names): change
 /// them in both places or not at all.
 /// </summary>
@@ -96,6 +96,12 @@ public static class TelemetryEvents
     /// <summary>Without an access token, a reply the Graph API would refuse was not printed.</summary>
     public const int ReplyRefusedLocally = 3021;
 
+    /// <summary>A reply to a phone-console test contact was stored in ConsoleOutbox instead of going to Meta.</summary>
+    public const int ConsoleReplyStored = 3030;
+
+    /// <summary>A reply to a phone-console test contact was not stored: the Graph API would refuse it.</summary>
+    public const int ConsoleReplyRefused = 3031;
+
     /// <summary>The Graph API answered a send (status, Meta code, fbtrace_id).</summary>
     public const int GraphAnswered = 3050;
 
@@ -113,6 +119,15 @@ public static class TelemetryEvents
 
     /// <summary>Old handled-message rows were purged.</summary>
     public const int HandledMessagesPurged = 4100;
+
+    /// <summary>The phone console placed a test contact's message on webhook-inbox.</summary>
+    public const int ConsoleMessagePlaced = 4200;
+
+    /// <summary>The phone console refused to speak for a wa_id that is not a test contact.</summary>
+    public const int ConsoleContactRefused = 4201;
+
+    /// <summary>The phone console could not place a message: storage unavailable.</summary>
+    public const int ConsoleStorageUnavailable = 4202;
 
     /// <summary>A catalogue CSV was imported.</summary>
     public const int CatalogueImported = 5000;

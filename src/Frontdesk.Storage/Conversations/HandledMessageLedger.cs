@@ -115,6 +115,23 @@ public sealed class HandledMessageLedger(TableClient table, TimeProvider time) :
         await table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The steps that decided a message (the <c>Decision</c> column, "step: detail → step: detail"), or null while
+    /// it is undecided or unknown. <paramref name="timestamp"/> is the message's own, which names its partition.
+    /// </summary>
+    public async Task<string?> ReadDecisionAsync(DateTimeOffset timestamp, string messageId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(Day(timestamp), TableKey.Encode(messageId), ["Decision"], cancellationToken).ConfigureAwait(false);
+            return row.HasValue ? row.Value!.GetString("Decision") : null;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
     public async Task<int> PurgeAsync(DateTimeOffset olderThan, CancellationToken cancellationToken = default)
     {
         await _create.EnsureAsync(cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Frontdesk.Core.PhoneConsole;
 using Frontdesk.Core.WhatsApp;
 using Frontdesk.Core.WhatsApp.Graph;
 using Microsoft.Extensions.Configuration;
@@ -234,7 +235,7 @@ public sealed class GraphWhatsAppClientTests
         var sender = provider.GetRequiredService<IWhatsAppSender>();
         var result = await sender.SendAsync(Messages.Text(), TestContext.Current.CancellationToken);
 
-        Assert.IsType<ConsoleWhatsAppSender>(sender);
+        Assert.IsType<ConsoleWhatsAppSender>(Assert.IsType<TestContactSender>(sender).Inner);
         Assert.Equal(SendOutcome.Accepted, result.Outcome);
         Assert.StartsWith("wamid.CONSOLE_", result.WamId, StringComparison.Ordinal);
         Assert.Empty(stub.Requests);
