@@ -1,5 +1,5 @@
 using Azure.Data.Tables;
-using Frontdesk.DevHost.Hosting;
+using Frontdesk.DevHost;
 using Frontdesk.Storage;
 using Frontdesk.Testing;
 using Microsoft.AspNetCore.Builder;
