@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Moq;
 
 namespace Frontdesk.Core.Tests.WhatsApp;
 
@@ -163,6 +164,7 @@ public sealed class GraphWhatsAppClientTests
         }).Build();
         var services = new ServiceCollection().AddLogging();
         services.AddFrontdeskCore(configuration);
+        services.AddSingleton(Mock.Of<Frontdesk.Core.PhoneConsole.IConsoleOutbox>());
         services.AddHttpClient<GraphWhatsAppClient>().ConfigurePrimaryHttpMessageHandler(() => stub);
         return services.BuildServiceProvider();
     }
@@ -211,6 +213,7 @@ public sealed class GraphWhatsAppClientTests
         }).Build();
         var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Trace)).AddFakeLogging(o => o.CollectRecordsForDisabledLogLevels = true);
         services.AddFrontdeskCore(configuration);
+        services.AddSingleton(Mock.Of<Frontdesk.Core.PhoneConsole.IConsoleOutbox>());
         services.AddHttpClient<GraphWhatsAppClient>().ConfigurePrimaryHttpMessageHandler(() => stub);
         services.AddSingleton<Core.WhatsApp.Sending.ISendLedger>(new InMemorySendLedger());
         services.AddSingleton<Core.WhatsApp.Sending.IOutboundQueue>(new RecordingOutboundQueue());
@@ -234,7 +237,7 @@ public sealed class GraphWhatsAppClientTests
         var sender = provider.GetRequiredService<IWhatsAppSender>();
         var result = await sender.SendAsync(Messages.Text(), TestContext.Current.CancellationToken);
 
-        Assert.IsType<ConsoleWhatsAppSender>(sender);
+        Assert.IsType<Frontdesk.Core.PhoneConsole.TestContactSender>(sender);
         Assert.Equal(SendOutcome.Accepted, result.Outcome);
         Assert.StartsWith("wamid.CONSOLE_", result.WamId, StringComparison.Ordinal);
         Assert.Empty(stub.Requests);

@@ -30,7 +30,7 @@ public sealed class OutboundRegistrationTests(AzuriteFixture azurite)
         var message = (await raw.ReceiveMessageAsync(cancellationToken: TestContext.Current.CancellationToken)).Value;
         var json = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(message.MessageText));
         Assert.Equal("wamid.REG:0", OutboundQueue.Deserialize(json).IdempotencyKey);
-        Assert.IsType<ConsoleWhatsAppSender>(provider.GetRequiredService<IWhatsAppSender>());
+        Assert.IsType<ConsoleWhatsAppSender>(provider.GetRequiredService<ConsoleWhatsAppSender>());
         Assert.NotNull(provider.GetRequiredService<OutboundSender>());
         Assert.IsType<SendLedgerStore>(provider.GetRequiredService<ISendLedger>());
         Assert.IsType<OutboundStatusStore>(provider.GetRequiredService<IStatusStore>());
@@ -52,7 +52,7 @@ public sealed class OutboundRegistrationTests(AzuriteFixture azurite)
 
         Assert.Equal("https://acct.table.core.windows.net/", provider.GetRequiredService<TableServiceClient>().Uri.AbsoluteUri);
         Assert.Equal("https://acct.queue.core.windows.net/", provider.GetRequiredService<QueueServiceClient>().Uri.AbsoluteUri);
-        Assert.IsType<GraphWhatsAppClient>(provider.GetRequiredService<IWhatsAppSender>());
+        Assert.IsType<GraphWhatsAppClient>(provider.GetRequiredService<GraphWhatsAppClient>());
     }
 
     [Fact]
