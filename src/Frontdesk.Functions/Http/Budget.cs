@@ -20,6 +20,9 @@ internal static class Budget
         }
         catch (Exception e) when (e is TimeoutException || (e is OperationCanceledException && !requestAborted.IsCancellationRequested))
         {
+            // WaitAsync can give up a moment before CancelAfter fires, and disposing the source would then never
+            // cancel the work: cancel it here, before the source is disposed.
+            await limit.CancelAsync().ConfigureAwait(false);
             return Problems.Result(
                 StatusCodes.Status503ServiceUnavailable,
                 $"The request did not finish within its {budget.TotalSeconds:0} s budget and was stopped; ask for less (one phoneNumberId, a smaller CSV) or retry.");
