@@ -7,7 +7,6 @@ using Frontdesk.Core.WhatsApp.Graph;
 using Frontdesk.Core.WhatsApp.Sending;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 
@@ -39,7 +38,6 @@ public static class CoreRegistration
         services.AddSingleton<ContactUpdater>();
         services.AddSingleton<EchoHandler>();
         services.AddSingleton<StatusSignalHandler>();
-        services.TryAddSingleton<IConsoleOutbox, MissingConsoleOutbox>();
         AddWhatsAppSender(services, configuration);
 
         // Publishing components is an operator's call, made rarely: one attempt with a timeout, no retries, and no

@@ -13,7 +13,7 @@ namespace Frontdesk.Console.Tests;
 public sealed class ConsolePageTests(ConsoleFixture fixture)
 {
     [Fact]
-    public async Task The_first_message_gets_the_greeting_and_the_menu()
+    public async Task FirstMessage_GetsTheGreetingAndTheMenu()
     {
         await using var tab = await fixture.OpenConsoleAsync();
 
@@ -29,7 +29,7 @@ public sealed class ConsolePageTests(ConsoleFixture fixture)
     }
 
     [Fact]
-    public async Task Picking_a_row_of_the_menu_list_gets_that_rules_answer()
+    public async Task MenuListRow_Picked_GetsThatRulesAnswer()
     {
         await using var tab = await fixture.OpenConsoleAsync(ColorScheme.Dark);
         await tab.SayAsync("hello");
@@ -45,7 +45,7 @@ public sealed class ConsolePageTests(ConsoleFixture fixture)
     }
 
     [Fact]
-    public async Task Asking_for_croissants_lists_products_with_their_prices()
+    public async Task Croissants_Asked_ListProductsWithPrices()
     {
         await using var tab = await fixture.OpenConsoleAsync();
 
@@ -60,7 +60,7 @@ public sealed class ConsolePageTests(ConsoleFixture fixture)
     }
 
     [Fact]
-    public async Task With_a_Meta_catalogue_products_are_cards_from_the_Catalogue_table_and_Order_sends_an_order()
+    public async Task MetaCatalogue_ProductCards_OrderSendsAnOrder()
     {
         var number = await fixture.AddNumberWithCatalogAsync("200000000000077", "300000000000001");
         await using var tab = await fixture.OpenConsoleAsync(phoneNumberId: number);
@@ -78,7 +78,7 @@ public sealed class ConsolePageTests(ConsoleFixture fixture)
     }
 
     [Fact]
-    public async Task After_STOP_the_customer_gets_silence_and_the_Why_panel_says_why()
+    public async Task Stop_ThenAQuestion_SilenceAndWhySaysWhy()
     {
         // Phone-sized: the Why panel sits below the chat and must still be found by its name.
         await using var tab = await fixture.OpenConsoleAsync(width: 390, height: 844);
@@ -88,7 +88,7 @@ public sealed class ConsolePageTests(ConsoleFixture fixture)
 
         await tab.SayAsync("what are your opening hours?");
 
-        await Expect(tab.Why).ToContainTextAsync("silenced: the contact opted out");
+        await Expect(tab.Why).ToContainTextAsync("silenced: not answered: contact opted out");
         await Expect(tab.Why).ToContainTextAsync("Yes: no automatic replies until START");
         await Expect(tab.Conversation.Locator("article.in").Last.GetByRole(AriaRole.Img, new() { Name = "Read", Exact = true })).ToBeVisibleAsync();
 
@@ -100,7 +100,7 @@ public sealed class ConsolePageTests(ConsoleFixture fixture)
     }
 
     [Fact]
-    public async Task Time_travel_to_a_closed_day_previews_the_away_message_and_sends_nothing()
+    public async Task TimeTravel_ClosedDay_PreviewsAwayAndSendsNothing()
     {
         await using var tab = await fixture.OpenConsoleAsync();
         var sunday = NextSunday(DateTime.UtcNow);
@@ -117,7 +117,7 @@ public sealed class ConsolePageTests(ConsoleFixture fixture)
     }
 
     [Fact]
-    public async Task A_rule_reply_that_looks_like_HTML_is_shown_as_text()
+    public async Task RuleReply_LooksLikeHtml_IsShownAsText()
     {
         const string Markup = "<img src=x onerror=alert(1)>";
         await fixture.AddRuleAsync("xss-test", new Dictionary<string, object>
@@ -136,7 +136,7 @@ public sealed class ConsolePageTests(ConsoleFixture fixture)
     }
 
     [Fact]
-    public async Task Nothing_for_a_test_contact_reaches_the_Graph_API_while_a_real_customer_still_gets_answers()
+    public async Task GraphApi_TestContacts_ReceiveNothingWhileRealCustomersDo()
     {
         await using var tab = await fixture.OpenConsoleAsync();
         await tab.SayAsync("hello");

@@ -12,7 +12,7 @@ public sealed partial class ConsoleSecurityTests(ConsoleFixture fixture)
     [InlineData("GET", "/api/manage/console?code=wrong")]
     [InlineData("GET", "/api/manage/console/conversation?waId=999000000001")]
     [InlineData("POST", "/api/manage/console/send")]
-    public async Task Without_the_function_key_the_console_answers_401(string method, string path)
+    public async Task Console_NoFunctionKey_Answers401(string method, string path)
     {
         using var client = new HttpClient { BaseAddress = fixture.BaseAddress };
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
@@ -30,7 +30,7 @@ public sealed partial class ConsoleSecurityTests(ConsoleFixture fixture)
     [InlineData("15550199991")]
     [InlineData("99")]
     [InlineData("999abc")]
-    public async Task Only_test_contacts_can_be_driven(string waId)
+    public async Task SendAndRead_NotATestContact_Answer403(string waId)
     {
         using var client = Client();
         using var send = await client.PostAsync(
@@ -46,7 +46,7 @@ public sealed partial class ConsoleSecurityTests(ConsoleFixture fixture)
     }
 
     [Fact]
-    public async Task A_malformed_send_is_a_400_that_says_what_to_give()
+    public async Task Send_Malformed_Answers400SayingWhatToGive()
     {
         using var client = Client();
         using var response = await client.PostAsync(
@@ -59,7 +59,7 @@ public sealed partial class ConsoleSecurityTests(ConsoleFixture fixture)
     }
 
     [Fact]
-    public async Task The_page_holds_no_secret_and_no_inline_code_under_a_strict_content_security_policy()
+    public async Task Page_Served_HoldsNoSecretNorInlineCodeUnderStrictCsp()
     {
         using var client = new HttpClient { BaseAddress = fixture.BaseAddress };
         using var response = await client.GetAsync($"/api/manage/console?code={ConsoleFixture.FunctionKey}", TestContext.Current.CancellationToken);
@@ -80,13 +80,13 @@ public sealed partial class ConsoleSecurityTests(ConsoleFixture fixture)
     }
 
     [Fact]
-    public void DevHost_prints_the_console_address_with_its_local_key() =>
+    public void DevHost_Started_PrintsTheConsoleAddressWithItsKey() =>
         Assert.Equal(new Uri(fixture.BaseAddress, $"/api/manage/console?code={ConsoleFixture.FunctionKey}").ToString(), fixture.ConsoleUrl);
 
     [Theory]
     [InlineData("/api/manage/console/console.js", "text/javascript")]
     [InlineData("/api/manage/console/console.css", "text/css")]
-    public async Task The_script_and_styles_are_served_beside_the_page(string path, string mediaType)
+    public async Task Assets_NoKey_AreServedBesideThePage(string path, string mediaType)
     {
         using var client = new HttpClient { BaseAddress = fixture.BaseAddress };
         using var response = await client.GetAsync(path, TestContext.Current.CancellationToken);

@@ -20,7 +20,7 @@ public sealed class ComponentsPublishFunction(IRuleSource rules, GraphComponents
     public const string Route = "manage/components/publish";
 
     [Function("PublishComponents")]
-    public async Task<IActionResult> RunAsync(
+    public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = Route)] HttpRequest request,
         CancellationToken cancellationToken)
     {

@@ -33,7 +33,7 @@ public sealed class ConsoleConversationFunction(
     public static readonly TimeSpan ServiceWindow = TimeSpan.FromHours(24);
 
     [Function("ConsoleConversation")]
-    public async Task<IActionResult> RunAsync(
+    public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "manage/console/conversation")] HttpRequest request,
         CancellationToken cancellationToken)
     {

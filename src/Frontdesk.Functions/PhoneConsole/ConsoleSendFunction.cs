@@ -29,7 +29,7 @@ public sealed partial class ConsoleSendFunction(
     private const int MaxNameLength = 100;
 
     [Function("ConsoleSend")]
-    public async Task<IActionResult> RunAsync(
+    public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "manage/console/send")] HttpRequest request,
         CancellationToken cancellationToken)
     {

@@ -23,7 +23,7 @@ public sealed class ConsoleWebhookTests
     }
 
     [Fact]
-    public void Text_is_a_text_message()
+    public void Build_Text_IsATextMessage()
     {
         var content = Assert.IsType<TextContent>(RoundTrip(new ConsoleMessage(ConsoleMessage.TextType, "do you have *croissants*?")).Content);
 
@@ -33,7 +33,7 @@ public sealed class ConsoleWebhookTests
     [Theory]
     [InlineData(ConsoleReply.Button, "button_reply")]
     [InlineData(ConsoleReply.List, "list_reply")]
-    public void A_tap_is_the_matching_interactive_reply(string kind, string metaKind)
+    public void Build_Tap_IsTheMatchingInteractiveReply(string kind, string metaKind)
     {
         var reply = new ConsoleReply(kind, "hours", "Opening hours");
 
@@ -45,7 +45,7 @@ public sealed class ConsoleWebhookTests
     }
 
     [Fact]
-    public void An_order_carries_its_catalogue_and_items()
+    public void Build_Order_CarriesCatalogueAndItems()
     {
         var order = new ConsoleOrder("300000000000001", [new ConsoleOrderItem("VIE-CRO", 2, 1.30m, "EUR")]);
 
@@ -66,6 +66,6 @@ public sealed class ConsoleWebhookTests
     [InlineData("９９９123", false)]
     [InlineData("999123456789012345678", false)]
     [InlineData(null, false)]
-    public void Test_contacts_are_digits_after_the_prefix(string? waId, bool expected) =>
+    public void IsTestContact_WaId_IsDigitsAfterThePrefix(string? waId, bool expected) =>
         Assert.Equal(expected, TestContacts.IsTestContact(waId, "999"));
 }

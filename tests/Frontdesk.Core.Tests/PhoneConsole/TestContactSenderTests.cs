@@ -25,7 +25,7 @@ public sealed class TestContactSenderTests
     };
 
     [Fact]
-    public async Task A_reply_to_a_test_contact_is_stored_and_never_sent()
+    public async Task SendAsync_TestContact_IsStoredAndNeverSent()
     {
         var message = To("999123456789");
         _outbox.Setup(o => o.StoreAsync(message, "wamid.CONSOLE.wamid.IN:1", It.IsAny<CancellationToken>())).Returns(Task.CompletedTask).Verifiable();
@@ -39,7 +39,7 @@ public sealed class TestContactSenderTests
     }
 
     [Fact]
-    public async Task A_reply_to_anyone_else_goes_to_the_real_sender_and_not_the_outbox()
+    public async Task SendAsync_RealCustomer_GoesToTheRealSender()
     {
         var message = To("15550199991");
         _graph.Setup(g => g.SendAsync(message, It.IsAny<CancellationToken>())).ReturnsAsync(GraphSendResult.Accepted("wamid.META")).Verifiable();
@@ -52,7 +52,7 @@ public sealed class TestContactSenderTests
     }
 
     [Fact]
-    public async Task A_reply_Meta_would_refuse_is_refused_for_a_test_contact_too()
+    public async Task SendAsync_BodyMetaWouldRefuse_IsRefusedForTestContactsToo()
     {
         var tooMany = new ButtonsBody("Pick one", [new("a", "A"), new("b", "B"), new("c", "C"), new("d", "D")]);
 

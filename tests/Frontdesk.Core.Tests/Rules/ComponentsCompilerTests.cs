@@ -44,7 +44,7 @@ public sealed class ComponentsCompilerTests
     }
 
     [Fact]
-    public void Commands_Over30_NameOver32_DescriptionOver256_Missing_AndUnanswered_AreReported()
+    public void Commands_OverMetasLimitsMissingOrUnanswered_AreReported()
     {
         var many = Enumerable.Range(1, 31).Select(i => Component($"c{i:00}", ("Kind", "command"), ("Command", "menu" + i), ("Description", "d"))).ToArray();
         var book = Compile(

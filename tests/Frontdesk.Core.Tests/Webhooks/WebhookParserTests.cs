@@ -64,7 +64,7 @@ public sealed class WebhookParserTests
     }
 
     [Fact]
-    public void Parse_Reaction_Edit_Revoke_RequestWelcome()
+    public void Parse_ReactionEditRevokeAndRequestWelcome_ReadTheirFields()
     {
         var reaction = Assert.IsType<ReactionContent>(Assert.Single(WebhookParser.Parse(WebhookFixtures.Read("reaction.json")).Messages).Content);
         var edit = Assert.IsType<EditContent>(Assert.Single(WebhookParser.Parse(WebhookFixtures.Read("edit.json")).Messages).Content);

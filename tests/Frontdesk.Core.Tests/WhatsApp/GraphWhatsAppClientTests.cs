@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Frontdesk.Core.PhoneConsole;
+using Frontdesk.Core.Tests.PhoneConsole;
 using Frontdesk.Core.WhatsApp;
 using Frontdesk.Core.WhatsApp.Graph;
 using Microsoft.Extensions.Configuration;
@@ -164,6 +165,7 @@ public sealed class GraphWhatsAppClientTests
         }).Build();
         var services = new ServiceCollection().AddLogging();
         services.AddFrontdeskCore(configuration);
+        services.AddSingleton<IConsoleOutbox>(new RecordingConsoleOutbox());
         services.AddHttpClient<GraphWhatsAppClient>().ConfigurePrimaryHttpMessageHandler(() => stub);
         return services.BuildServiceProvider();
     }
@@ -212,6 +214,7 @@ public sealed class GraphWhatsAppClientTests
         }).Build();
         var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Trace)).AddFakeLogging(o => o.CollectRecordsForDisabledLogLevels = true);
         services.AddFrontdeskCore(configuration);
+        services.AddSingleton<IConsoleOutbox>(new RecordingConsoleOutbox());
         services.AddHttpClient<GraphWhatsAppClient>().ConfigurePrimaryHttpMessageHandler(() => stub);
         services.AddSingleton<Core.WhatsApp.Sending.ISendLedger>(new InMemorySendLedger());
         services.AddSingleton<Core.WhatsApp.Sending.IOutboundQueue>(new RecordingOutboundQueue());

@@ -24,7 +24,7 @@ public sealed class ConsoleOutboxStoreTests(AzuriteFixture azurite)
     };
 
     [Fact]
-    public async Task A_conversation_reads_back_in_arrival_order_with_every_field()
+    public async Task ReadAsync_Conversation_ComesBackInArrivalOrderWithEveryField()
     {
         var at = new DateTimeOffset(2026, 11, 25, 9, 58, 0, TimeSpan.Zero);
         await _store.RecordInboundAsync("200000000000001", "999000000001", "wamid.CONSOLE_1", at, new ConsoleMessage(ConsoleMessage.TextType, "hello"), Ct);
@@ -46,7 +46,7 @@ public sealed class ConsoleOutboxStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task A_repeated_reply_overwrites_its_row_and_contacts_stay_apart()
+    public async Task StoreAsync_RepeatedReply_OverwritesItsRowAndContactsStayApart()
     {
         await _store.StoreAsync(Reply("999000000002", "wamid.A:1", new TextBody("first")), "w1", Ct);
         await _store.StoreAsync(Reply("999000000002", "wamid.A:1", new TextBody("first")), "w1", Ct);
