@@ -106,6 +106,12 @@ public sealed partial class ConsoleSendFunction(
             return ("reply needs kind (button or list), id and title.", "reply");
         }
 
+        if (body.Reply is { } tapped && tapped.Id.Length > (tapped.Kind == ConsoleReply.Button ? WhatsAppLimits.ButtonId : WhatsAppLimits.RowId))
+        {
+            // WhatsApp never delivers a longer id, so the console must not either: the rules would be tested on input no customer can send.
+            return ($"reply id is at most {WhatsAppLimits.ButtonId} characters for a button and {WhatsAppLimits.RowId} for a list row, as on WhatsApp.", "reply");
+        }
+
         if (body.Order is { } order && (order.Items is not { Count: > 0 } || order.Items.Any(i => string.IsNullOrWhiteSpace(i.ProductRetailerId) || i.Quantity < 1 || string.IsNullOrWhiteSpace(i.Currency))))
         {
             return ("order needs items, each with productRetailerId, a quantity of at least 1, itemPrice and currency.", "order");

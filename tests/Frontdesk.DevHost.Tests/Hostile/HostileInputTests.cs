@@ -103,6 +103,58 @@ public sealed class HostileInputTests(HostileFixture host) : IClassFixture<Hosti
         new("import: CSV formulas and a 200 KB title", () => Import(
             "?phoneNumberId=300000000000101",
             "id,title,availability,price\n=HYPERLINK(\"http://x\"),=1+1,in stock,1.00 EUR\n@SUM(A1),+cmd|' /C calc'!A0,in stock,2.00 EUR\nB2," + new string('t', 200_000) + ",in stock,1.00 EUR\n"), 200, HostileOutcome.Handled),
+
+        // Phone console: Function key; it speaks only for test contacts (wa_ids of digits starting with Console__TestNumberPrefix).
+        new("console page: no key", () => Get("/api/manage/console", key: false), 401),
+        new("console page: wrong key", () => Get("/api/manage/console?code=guess", key: false), 401),
+        new("console send: no key", () => ConsoleSend("""{"waId":"9990000001","text":"hello"}""", key: false), 401),
+        new("console send: wrong key", () => Post("/api/manage/console/send?code=guess", Encoding.UTF8.GetBytes("""{"waId":"9990000001","text":"hello"}"""), key: false), 401),
+        new("console send: a real customer's wa_id", () => ConsoleSend("""{"waId":"33612345678","text":"hello"}"""), 403, Parameter: "waId"),
+        new("console send: the bare prefix as wa_id", () => ConsoleSend("""{"waId":"999","text":"hello"}"""), 403, Parameter: "waId"),
+        new("console send: no wa_id", () => ConsoleSend("""{"text":"hello"}"""), 403, Parameter: "waId"),
+        new("console send: filter injection in wa_id", () => ConsoleSend("""{"waId":"999' or 1 eq 1","text":"hello"}"""), 403, Parameter: "waId"),
+        new("console send: path in wa_id", () => ConsoleSend("""{"waId":"999/../33612345678","text":"hello"}"""), 403, Parameter: "waId"),
+        new("console send: 40-digit wa_id", () => ConsoleSend($$"""{"waId":"999{{new string('1', 37)}}","text":"hello"}"""), 403, Parameter: "waId"),
+        new("console send: NUL in wa_id", () => ConsoleSend("""{"waId":"999\u00001","text":"hello"}"""), 403, Parameter: "waId"),
+        new("console send: wa_id as a number", () => ConsoleSend("""{"waId":9990000001,"text":"hello"}"""), 400),
+        new("console send: filter injection in phoneNumberId", () => ConsoleSend("""{"waId":"9990000001","phoneNumberId":"' or 1 eq 1","text":"hello"}"""), 400, Parameter: "phoneNumberId"),
+        new("console send: path in phoneNumberId", () => ConsoleSend("""{"waId":"9990000001","phoneNumberId":"../../Contacts","text":"hello"}"""), 400, Parameter: "phoneNumberId"),
+        new("console send: default as phoneNumberId", () => ConsoleSend("""{"waId":"9990000001","phoneNumberId":"default","text":"hello"}"""), 400, Parameter: "phoneNumberId"),
+        new("console send: 25-digit phoneNumberId", () => ConsoleSend($$"""{"waId":"9990000001","phoneNumberId":"{{new string('2', 25)}}","text":"hello"}"""), 400, Parameter: "phoneNumberId"),
+        new("console send: 4,097-character text", () => ConsoleSend($$"""{"waId":"9990000001","text":"{{new string('x', 4097)}}"}"""), 400, Parameter: "text"),
+        new("console send: 1,000-character name", () => ConsoleSend($$"""{"waId":"9990000001","name":"{{new string('n', 1000)}}","text":"hello"}"""), 400, Parameter: "name"),
+        new("console send: text and reply both", () => ConsoleSend("""{"waId":"9990000001","text":"hello","reply":{"kind":"button","id":"a","title":"A"}}"""), 400, Parameter: "text"),
+        new("console send: reply of an unknown kind", () => ConsoleSend("""{"waId":"9990000001","reply":{"kind":"carousel","id":"a","title":"A"}}"""), 400, Parameter: "reply"),
+        new("console send: order with a zero quantity", () => ConsoleSend("""{"waId":"9990000001","order":{"items":[{"productRetailerId":"A1","quantity":0,"itemPrice":1,"currency":"EUR"}]}}"""), 400, Parameter: "order"),
+        new("console send: 1 MB body", () => ConsoleSend($$"""{"waId":"9990000001","text":"{{new string('x', 1024 * 1024)}}"}"""), 413),
+        new("console send: 1 MB chunked", () => Chunked("/api/manage/console/send", 1024 * 1024, sign: false), 413),
+        new("console send: not JSON", () => ConsoleSend("waId=9990000001&text=hello"), 400),
+        new("console send: JSON array", () => ConsoleSend("[]"), 400),
+        new("console send: empty body", () => ConsoleSend(""), 400),
+        new("console send: 10,000-deep nesting", () => ConsoleSend(new string('[', 10_000) + new string(']', 10_000)), 400),
+        new("console send: 5,000-character button id", () => ConsoleSend($$$"""{"waId":"9990000001","reply":{"kind":"button","id":"{{{new string('b', 5000)}}}","title":"A"}}"""), 400, Parameter: "reply"),
+        new("console send: unknown button id", () => ConsoleSend("""{"waId":"9990000002","reply":{"kind":"button","id":"no-such-button","title":"Nothing"}}"""), 200, HostileOutcome.Handled),
+        new("console send: injected list row id", () => ConsoleSend("""{"waId":"9990000003","reply":{"kind":"list","id":"' or 1 eq 1/../x","title":"Nothing"}}"""), 200, HostileOutcome.Handled),
+        new("console send: unknown product in an order", () => ConsoleSend("""{"waId":"9990000004","order":{"items":[{"productRetailerId":"NO-SUCH-PRODUCT","quantity":2,"itemPrice":1,"currency":"EUR"}]}}"""), 200, HostileOutcome.Handled),
+        new("console conversation: no key", () => Get("/api/manage/console/conversation?waId=9990000001", key: false), 401),
+        new("console conversation: a real customer's wa_id", () => Get("/api/manage/console/conversation?waId=33612345678"), 403, Parameter: "waId"),
+        new("console conversation: no wa_id", () => Get("/api/manage/console/conversation"), 403, Parameter: "waId"),
+        new("console conversation: filter injection in wa_id", () => Get("/api/manage/console/conversation?waId=999%27%20or%201%20eq%201"), 403, Parameter: "waId"),
+        new("console conversation: path in wa_id", () => Get("/api/manage/console/conversation?waId=999%2F..%2F1"), 403, Parameter: "waId"),
+        new("console conversation: 40-digit wa_id", () => Get("/api/manage/console/conversation?waId=999" + new string('1', 37)), 403, Parameter: "waId"),
+        new("console conversation: filter injection in phoneNumberId", () => Get("/api/manage/console/conversation?waId=9990000001&phoneNumberId=%27%20or%201%20eq%201"), 400, Parameter: "phoneNumberId"),
+        new("console conversation: path in phoneNumberId", () => Get("/api/manage/console/conversation?waId=9990000001&phoneNumberId=..%2F..%2Fx"), 400, Parameter: "phoneNumberId"),
+        new("console conversation: 25-digit phoneNumberId", () => Get("/api/manage/console/conversation?waId=9990000001&phoneNumberId=" + new string('1', 25)), 400, Parameter: "phoneNumberId"),
+
+        // Components publish: Function key, one real phone_number_id (never default: Meta has no such number).
+        new("publish: no key", () => Publish("?phoneNumberId=200000000000001", key: false), 401),
+        new("publish: wrong key", () => Publish("?phoneNumberId=200000000000001&code=guess", key: false), 401),
+        new("publish: no phoneNumberId", () => Publish(""), 400, Parameter: "phoneNumberId"),
+        new("publish: filter injection in phoneNumberId", () => Publish("?phoneNumberId=%27%20or%201%20eq%201"), 400, Parameter: "phoneNumberId"),
+        new("publish: path in phoneNumberId", () => Publish("?phoneNumberId=..%2F..%2Fme%2Fmessages"), 400, Parameter: "phoneNumberId"),
+        new("publish: default as phoneNumberId", () => Publish("?phoneNumberId=default"), 400, Parameter: "phoneNumberId"),
+        new("publish: 25-digit phoneNumberId", () => Publish("?phoneNumberId=" + new string('1', 25)), 400, Parameter: "phoneNumberId"),
+        new("publish: a number with no Components rows", () => Publish("?phoneNumberId=300000000000999"), 400, Parameter: "phoneNumberId"),
     ];
 
     public static TheoryData<string> Cases() => [.. s_cases.Select(c => c.Name)];
@@ -208,6 +260,57 @@ public sealed class HostileInputTests(HostileFixture host) : IClassFixture<Hosti
 
         await host.WaitForQueuesDrainedAsync(ct);
         Assert.Equal(poisonedBefore, (await host.SnapshotAsync(ct)).Poisoned);
+        AssertClean(body, host.Log.Entries.Skip(logFrom));
+    }
+
+    [Fact]
+    public async Task HandEditedNonsenseComponents_ArePublishedWithinMetasLimits_AndReported()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        const string number = "300000000000777";
+        var table = new TableClient(host.Azurite.ConnectionString, StorageNames.Tables.Components);
+        await table.CreateIfNotExistsAsync(ct);
+        var rows = new List<TableEntity>();
+        for (var i = 1; i <= 6; i++)
+        {
+            rows.Add(new TableEntity(number, $"prompt{i}") { ["Kind"] = "prompt", ["Text"] = $"Suggestion {i}", ["Order"] = i });
+        }
+
+        rows.Add(new TableEntity(number, "longprompt") { ["Kind"] = "ice breaker", ["Text"] = new string('p', 200), ["Order"] = 0 });
+        rows.Add(new TableEntity(number, new string('c', 40)) { ["Kind"] = "command", ["Description"] = "A name over Meta's 32" });
+        rows.Add(new TableEntity(number, "longdesc") { ["Kind"] = "command", ["Description"] = new string('d', 300) });
+        rows.Add(new TableEntity(number, "nodesc") { ["Kind"] = "command" });
+        rows.Add(new TableEntity(number, "menu") { ["Kind"] = "command", ["Command"] = "/menu", ["Description"] = "See the menu" });
+        rows.Add(new TableEntity(number, "carousel") { ["Kind"] = "carousel", ["Text"] = "x" });
+        rows.Add(new TableEntity(number, "welcome1") { ["Kind"] = "welcome", ["Enabled"] = "perhaps" });
+        rows.Add(new TableEntity(number, "welcome2") { ["Kind"] = "welcome" });
+        foreach (var row in rows)
+        {
+            await table.UpsertEntityAsync(row, TableUpdateMode.Replace, ct);
+        }
+
+        var logFrom = host.Log.Entries.Count;
+        var graphFrom = host.Graph.Requests.Count;
+        using var request = Publish($"?phoneNumberId={number}");
+        using var response = await host.Host.Client.SendAsync(request, ct);
+        var body = await response.Content.ReadAsStringAsync(ct);
+
+        Assert.Equal(200, (int)response.StatusCode);
+        var sent = Assert.Single(host.Graph.Requests.Skip(graphFrom), r => r.Path.EndsWith("/conversational_automation", StringComparison.Ordinal));
+        Assert.Equal($"/{number}/conversational_automation", sent.Path[sent.Path.IndexOf('/', 1)..]);
+        var prompts = sent.Json!["prompts"]!.AsArray().Select(p => p!.GetValue<string>()).ToList();
+        Assert.InRange(prompts.Count, 1, Core.Limits.WhatsAppLimits.MaxPrompts);
+        Assert.All(prompts, p => Assert.InRange(p.Length, 1, Core.Limits.WhatsAppLimits.PromptText));
+        var commands = sent.Json!["commands"]!.AsArray();
+        Assert.Equal(["menu"], commands.Select(c => c!["command_name"]!.GetValue<string>()));
+        Assert.All(commands, c => Assert.InRange(c!["command_description"]!.GetValue<string>().Length, 1, Core.Limits.WhatsAppLimits.CommandDescription));
+
+        using var json = JsonDocument.Parse(body);
+        var problems = json.RootElement.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("rowKey").GetString()).ToHashSet();
+        Assert.Superset(new HashSet<string?> { "prompt5", "prompt6", "longprompt", new string('c', 40), "longdesc", "nodesc", "carousel" }, problems);
+        await host.WaitForQueuesDrainedAsync(ct);
+        Assert.Equal(0, (await host.SnapshotAsync(ct)).Poisoned);
+        await host.AssertStillAnswersAsync(Number, ct);
         AssertClean(body, host.Log.Entries.Skip(logFrom));
     }
 

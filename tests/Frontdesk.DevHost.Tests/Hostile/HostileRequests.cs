@@ -80,6 +80,10 @@ internal static class HostileRequests
 
     public static HttpRequestMessage Explain(string json, bool key = true) => Post("/api/manage/explain", Encoding.UTF8.GetBytes(json), key: key);
 
+    public static HttpRequestMessage ConsoleSend(string json, bool key = true) => Post("/api/manage/console/send", Encoding.UTF8.GetBytes(json), key: key);
+
+    public static HttpRequestMessage Publish(string query, bool key = true) => Post("/api/manage/components/publish" + query, [], key: key);
+
     public static HttpRequestMessage Import(string query, string csv, bool key = true) =>
         Post("/api/manage/catalogue/import" + query, Encoding.UTF8.GetBytes(csv), "text/csv", key);
 
