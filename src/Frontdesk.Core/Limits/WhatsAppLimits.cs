@@ -11,6 +11,12 @@ public static class WhatsAppLimits
     /// <summary>A text message's body; also the longest text a customer can send.</summary>
     public const int TextBody = 4096;
 
+    /// <summary>
+    /// The customer-service window: free-form messages may be sent this long after the customer's last message;
+    /// outside it only an approved template is delivered (error 131047).
+    /// </summary>
+    public static readonly TimeSpan ServiceWindow = TimeSpan.FromHours(24);
+
     /// <summary>The body of reply buttons, a single product, a product list or a catalogue message.</summary>
     public const int InteractiveBody = 1024;
 

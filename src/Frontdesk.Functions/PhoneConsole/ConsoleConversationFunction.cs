@@ -4,6 +4,7 @@ using Frontdesk.Core.Conversations;
 using Frontdesk.Core.PhoneConsole;
 using Frontdesk.Core.Rules;
 using Frontdesk.Core.Identifiers;
+using Frontdesk.Core.Limits;
 using Frontdesk.Functions.Admin;
 using Frontdesk.Functions.Http;
 using Frontdesk.Storage.Conversations;
@@ -29,9 +30,6 @@ public sealed class ConsoleConversationFunction(
     IOptions<PhoneConsoleOptions> options,
     TimeProvider time)
 {
-    /// <summary>Meta's customer-service window: free-form replies are allowed this long after the customer's last message.</summary>
-    public static readonly TimeSpan ServiceWindow = TimeSpan.FromHours(24);
-
     [Function("ConsoleConversation")]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "manage/console/conversation")] HttpRequest request,
@@ -96,7 +94,7 @@ public sealed class ConsoleConversationFunction(
             return new ConsoleContactView(false, null, [], false, null, false, null, null, false);
         }
 
-        var windowUntil = state.LastInbound + ServiceWindow;
+        var windowUntil = state.LastInbound + WhatsAppLimits.ServiceWindow;
         return new ConsoleContactView(
             true,
             state.Name,
