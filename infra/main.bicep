@@ -114,6 +114,12 @@ var queueNames = [
   'webhook-inbox-poison'
   'outbound-messages'
   'outbound-messages-poison'
+  'outreach-messages'
+  'outreach-messages-poison'
+  'restock-alerts'
+  'restock-alerts-poison'
+  'broadcast-fanout'
+  'broadcast-fanout-poison'
 ]
 var tableNames = [
   'Settings'
@@ -127,6 +133,9 @@ var tableNames = [
   'OutboundStatuses'
   'OutboundLedger'
   'ConsoleOutbox'
+  'Templates'
+  'Subscriptions'
+  'Broadcasts'
 ]
 var claimCheckContainerName = 'webhook-bodies'
 var containerNames = [claimCheckContainerName]

@@ -14,12 +14,27 @@ public static class StorageNames
         /// <summary>Replies waiting for the sender function.</summary>
         public const string OutboundMessages = "outbound-messages";
 
+        /// <summary>
+        /// Business-initiated messages (restock alerts, broadcast recipients), each queued with a visibility delay that
+        /// paces its number; apart from <see cref="OutboundMessages"/> so a reply never waits behind a fan-out.
+        /// </summary>
+        public const string OutreachMessages = "outreach-messages";
+
+        /// <summary>"Back in stock" fan-outs: one message per product that became available, expanded to its subscribers.</summary>
+        public const string RestockAlerts = "restock-alerts";
+
+        /// <summary>Broadcast fan-outs: one message per page of a broadcast's audience.</summary>
+        public const string BroadcastFanout = "broadcast-fanout";
+
         public const string PoisonSuffix = "-poison";
 
         public static IReadOnlyList<string> All { get; } =
         [
             WebhookInbox, WebhookInbox + PoisonSuffix,
             OutboundMessages, OutboundMessages + PoisonSuffix,
+            OutreachMessages, OutreachMessages + PoisonSuffix,
+            RestockAlerts, RestockAlerts + PoisonSuffix,
+            BroadcastFanout, BroadcastFanout + PoisonSuffix,
         ];
     }
 
@@ -47,9 +62,19 @@ public static class StorageNames
         /// <summary>What Frontdesk answered test contacts (never sent to Meta), for the phone console.</summary>
         public const string ConsoleOutbox = "ConsoleOutbox";
 
+        /// <summary>Message templates by purpose (PartitionKey phone_number_id or <c>default</c>, RowKey the purpose): what is sent outside the 24-hour window.</summary>
+        public const string Templates = "Templates";
+
+        /// <summary>"Back in stock" subscriptions (PartitionKey phone_number_id, RowKey <c>{SKU}|{wa_id}</c>).</summary>
+        public const string Subscriptions = "Subscriptions";
+
+        /// <summary>Broadcasts and their live counts, one row each, for operators in the portal.</summary>
+        public const string Broadcasts = "Broadcasts";
+
         public static IReadOnlyList<string> All { get; } =
         [
             Settings, Hours, Rules, QuickReplies, Components, Contacts, Catalogue, HandledMessages, OutboundStatuses, OutboundLedger, ConsoleOutbox,
+            Templates, Subscriptions, Broadcasts,
         ];
     }
 

@@ -3,7 +3,8 @@ namespace Frontdesk.Core.Telemetry;
 /// <summary>
 /// Every log event id in src/, in one place: each <c>[LoggerMessage]</c> takes its id from here (a test checks that
 /// ids are unique and registered). Ranges: 1xxx webhook intake, 2xxx decisions and rule tables, 3xxx sending,
-/// 4xxx operations (42xx the phone console), 5xxx catalogue, 6xxx HTTP surfaces, 9xxx DevHost. Events whose summary lists <c>Properties:</c> are charted by the
+/// 4xxx operations (42xx the phone console), 5xxx catalogue, 6xxx HTTP surfaces, 7xxx business-initiated messages
+/// (70xx templates and the 24-hour window, 71xx restock alerts, 72xx broadcasts), 9xxx DevHost. Events whose summary lists <c>Properties:</c> are charted by the
 /// Azure Monitor workbook and alerts in infra/ (queries read <c>customDimensions</c> by these ids and names): change
 /// them in both places or not at all.
 /// </summary>
