@@ -50,6 +50,33 @@ public sealed partial class OutboundSender(
         }
 
         // Claimed: this delivery owns the one send of this key.
+        var result = await CallAsync(message, cancellationToken).ConfigureAwait(false);
+        switch (result.Outcome)
+        {
+            case SendOutcome.Accepted:
+                await ledger.MarkSentAsync(message, result.WamId, cancellationToken).ConfigureAwait(false);
+                return SendDisposition.Sent;
+
+            case SendOutcome.MaybeAccepted:
+                await ledger.MarkUnknownAsync(message, result.Reason ?? "no answer", cancellationToken).ConfigureAwait(false);
+                return SendDisposition.MaybeSent;
+
+            case SendOutcome.Permanent:
+                await ledger.MarkFailedAsync(message, result.Error, result.Reason ?? "refused", cancellationToken).ConfigureAwait(false);
+                return SendDisposition.Failed;
+        }
+
+        return await RetryLaterAsync(message, result, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// One Graph call and its log line, without the ledger: for the inbox, which sends a reply chain straight away
+    /// and keeps that chain's ledger in the decision row. Accepted, maybe accepted and refused are logged here, as
+    /// for a queued send; a retryable failure is the caller's to hand to <see cref="RetryLaterAsync"/>.
+    /// </summary>
+    public async Task<GraphSendResult> CallAsync(OutboundMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
         GraphSendResult result;
         try
         {
@@ -57,34 +84,37 @@ public sealed partial class OutboundSender(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The host is stopping mid-call: Meta may or may not have it, and the row stays Sending, which the
+            // The host is stopping mid-call: Meta may or may not have it, and the ledger row stays Sending, which the
             // redelivery reads as "maybe sent". Nothing better is knowable here.
             throw;
         }
 
         switch (result.Outcome)
         {
-            case SendOutcome.Accepted:
-                await ledger.MarkSentAsync(message, result.WamId, cancellationToken).ConfigureAwait(false);
-                // Without an access token the printer's own line ("printed, not sent") is the one log line: nothing is charted as sent.
-                if (!result.PrintedOnly)
-                {
-                    LogAccepted(message, result);
-                }
-
-                return SendDisposition.Sent;
-
+            // Without an access token the printer's own line ("printed, not sent") is the one log line: nothing is charted as sent.
+            case SendOutcome.Accepted when !result.PrintedOnly:
+                LogAccepted(message, result);
+                break;
             case SendOutcome.MaybeAccepted:
-                await ledger.MarkUnknownAsync(message, result.Reason ?? "no answer", cancellationToken).ConfigureAwait(false);
                 Log.MaybeSent(logger, message.IdempotencyKey, message.PhoneNumberId, message.To, result.Reason ?? "no answer");
-                return SendDisposition.MaybeSent;
-
+                break;
             case SendOutcome.Permanent:
-                await ledger.MarkFailedAsync(message, result.Error, result.Reason ?? "refused", cancellationToken).ConfigureAwait(false);
                 Log.Failed(logger, result.Error?.Code, result.Error?.Title, message.PhoneNumberId, message.Kind, message.IdempotencyKey, result.Reason, result.FbTraceId);
-                return SendDisposition.Failed;
+                break;
         }
 
+        return result;
+    }
+
+    /// <summary>
+    /// After a retryable failure (throttled, transient): the message, with its chain, goes back on the queue with a
+    /// growing delay, or after <see cref="OutboundOptions.MaxAttempts"/> to the poison queue (recorded Failed).
+    /// The ledger row says Retryable meanwhile, so the queued delivery claims it.
+    /// </summary>
+    public async Task<SendDisposition> RetryLaterAsync(OutboundMessage message, GraphSendResult result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(result);
         var failures = message.Attempt + 1;
         var reason = $"attempt {failures}: {result.Reason}";
         if (failures >= options.Value.MaxAttempts)
