@@ -28,7 +28,11 @@ public sealed partial class InboundMessageHandler(
     IOutboundQueue outbound,
     ILogger<InboundMessageHandler> logger)
 {
-    private const int MaxContactConflicts = 10;
+    /// <summary>
+    /// Conflicts on one contact row before the message is left to the queue's retry: each conflict is another writer
+    /// winning, so a burst of N concurrent messages of one customer needs up to N-1.
+    /// </summary>
+    private const int MaxContactConflicts = 40;
 
     public async Task HandleAsync(InboundMessage message, CancellationToken cancellationToken = default)
     {
@@ -124,6 +128,9 @@ public sealed partial class InboundMessageHandler(
             }
 
             firstTry = false;
+
+            // A short random pause, so writers that collided do not collide again in lockstep.
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 + (5 * attempt))), cancellationToken).ConfigureAwait(false);
             current = await contacts.GetAsync(message.PhoneNumberId, message.From, cancellationToken).ConfigureAwait(false);
         }
 
