@@ -64,10 +64,10 @@ public static class StorageRegistration
                 queues.GetQueueClient(StorageNames.Queues.OutboundMessages + StorageNames.Queues.PoisonSuffix),
                 sp.GetRequiredService<QueueSignals>());
         });
-        services.AddSingleton<ISendLedger>(sp => ActivatorUtilities.CreateInstance<SendLedgerStore>(
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SendLedgerStore>(
             sp, sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.OutboundLedger)));
-        services.AddSingleton<ISentMessageIndex>(sp => ActivatorUtilities.CreateInstance<SendLedgerStore>(
-            sp, sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.OutboundLedger)));
+        services.AddSingleton<ISendLedger>(sp => sp.GetRequiredService<SendLedgerStore>());
+        services.AddSingleton<ISentMessageIndex, SentMessageIndex>();
         // Outreach (restock alerts, broadcasts): its own queue, so a reply never waits behind a fan-out; paced per number.
         services.AddSingleton<IOutreachQueue>(sp =>
         {

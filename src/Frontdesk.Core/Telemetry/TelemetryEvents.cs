@@ -40,7 +40,7 @@ public static class TelemetryEvents
     /// <summary>An inbound message gets no reply, and why: "not answered: contact opted out", "not answered: paused until …", "away message not repeated: cooldown until …".</summary>
     public const int InboundNotAnswered = 2003;
 
-    /// <summary>A recorded decision was queued again after a crash between deciding and queueing.</summary>
+    /// <summary>A recorded decision whose delivery died was carried on from its cursor by a redelivery.</summary>
     public const int InboundRedispatched = 2002;
 
     /// <summary>An edited message was handled as its original (answered once, whichever arrives first).</summary>
@@ -52,7 +52,7 @@ public static class TelemetryEvents
     /// <summary>An echo (<c>smb_message_echoes</c>) was left out as malformed or for another number; the rest was handled.</summary>
     public const int EchoSkipped = 2011;
 
-    /// <summary>A reply was queued. Properties: <c>PhoneNumberId</c>, <c>ReplyKind</c>, <c>RuleName</c>.</summary>
+    /// <summary>A reply was decided and is being sent (straight from the inbox, or queued after a retryable failure). Properties: <c>PhoneNumberId</c>, <c>ReplyKind</c>, <c>RuleName</c>.</summary>
     public const int ReplyQueued = 2100;
 
     /// <summary>A rule table row was skipped; the message names table, keys and problem.</summary>
@@ -114,6 +114,12 @@ public static class TelemetryEvents
 
     /// <summary>A message status older than the recorded one was ignored.</summary>
     public const int StatusStale = 3110;
+
+    /// <summary>A redelivery carrying on a dead delivery's decision found a reply being sent: recorded maybe sent, not sent again.</summary>
+    public const int ReplyMaybeSentByDeadDelivery = 3200;
+
+    /// <summary>A delivery sending a reply chain found the message taken over by another (its lease ran out) and stopped.</summary>
+    public const int InboundTakenOver = 3201;
 
     /// <summary>A queue's approximate depth, sampled by a timer. Properties: <c>Queue</c>, <c>Depth</c>.</summary>
     public const int QueueDepth = 4000;

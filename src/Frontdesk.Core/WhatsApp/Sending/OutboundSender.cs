@@ -51,26 +51,57 @@ public sealed partial class OutboundSender(
                 return SendDisposition.MaybeSent;
         }
 
-        // Claimed: this delivery owns the one send of this key. A cancellation mid-call (the host stopping) escapes:
-        // Meta may or may not have it, and the row stays Sending, which the redelivery reads as "maybe sent".
+        // Claimed: this delivery owns the one send of this key.
+        var result = await CallAsync(message, cancellationToken).ConfigureAwait(false);
+        if (result.Outcome is SendOutcome.Throttled or SendOutcome.Transient)
+        {
+            return await RetryLaterAsync(message, result, cancellationToken).ConfigureAwait(false);
+        }
+
+        var settled = await _send.SettleAsync(message, result, cancellationToken).ConfigureAwait(false);
+        return settled.Disposition;
+    }
+
+    /// <summary>
+    /// One Graph call and its log line, without the ledger: for the inbox, which sends a reply chain straight away
+    /// and keeps that chain's ledger in the decision row. Accepted, maybe accepted and refused are logged here, as
+    /// for a queued send; a retryable failure is the caller's to hand to <see cref="RetryLaterAsync"/>.
+    /// A cancellation mid-call (the host stopping) escapes: Meta may or may not have it, and a ledger row stays
+    /// Sending, which the redelivery reads as "maybe sent".
+    /// </summary>
+    public async Task<GraphSendResult> CallAsync(OutboundMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
         var result = await _send.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        switch (result.Outcome)
+        {
+            // Without an access token the printer's own line ("printed, not sent") is the one log line: nothing is charted as sent.
+            case SendOutcome.Accepted when !result.PrintedOnly:
+                LogAccepted(message, result);
+                break;
+            case SendOutcome.MaybeAccepted:
+                Log.MaybeSent(logger, message.IdempotencyKey, message.PhoneNumberId, message.To, result.Reason ?? "no answer");
+                break;
+            case SendOutcome.Permanent:
+                Log.Failed(logger, result.Error?.Code, result.Error?.Title, message.PhoneNumberId, message.Kind, message.IdempotencyKey, result.Reason, result.FbTraceId);
+                break;
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// After a retryable failure (throttled, transient): the message, with its chain, goes back on the queue with a
+    /// growing delay, or after <see cref="OutboundOptions.MaxAttempts"/> to the poison queue (recorded Failed).
+    /// The ledger row says Retryable meanwhile, so the queued delivery claims it.
+    /// </summary>
+    public async Task<SendDisposition> RetryLaterAsync(OutboundMessage message, GraphSendResult result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(result);
         var settled = await _send.SettleAsync(message, result, cancellationToken).ConfigureAwait(false);
         switch (settled.Disposition)
         {
-            case SendDisposition.Sent:
-                // Without an access token the printer's own line ("printed, not sent") is the one log line: nothing is charted as sent.
-                if (!result.PrintedOnly)
-                {
-                    LogAccepted(message, result);
-                }
-
-                break;
-            case SendDisposition.MaybeSent:
-                Log.MaybeSent(logger, message.IdempotencyKey, message.PhoneNumberId, message.To, settled.Reason ?? "no answer");
-                break;
-            case SendDisposition.Failed:
-                Log.Failed(logger, result.Error?.Code, result.Error?.Title, message.PhoneNumberId, message.Kind, message.IdempotencyKey, result.Reason, result.FbTraceId);
-                break;
             case SendDisposition.Poisoned:
                 await queue.MoveToPoisonAsync(message with { Attempt = settled.Failures, LastError = settled.LastError }, settled.Reason ?? "gave up", cancellationToken).ConfigureAwait(false);
                 Log.Failed(logger, result.Error?.Code, result.Error?.Title, message.PhoneNumberId, message.Kind, message.IdempotencyKey, settled.Reason, result.FbTraceId);
