@@ -50,8 +50,8 @@ param catalogueMaxIndexMegabytes int = 512
 
 @minValue(1)
 @maxValue(50)
-@description('Attempts at sending one reply before it goes to outbound-messages-poison (Outbound__MaxAttempts).')
-param outboundMaxAttempts int = 8
+@description('Attempts at sending one reply before it goes to outbound-messages-poison (Outbound__MaxAttempts); the back-off doubles from 1-2 s, so 12 attempts span about 35-70 minutes.')
+param outboundMaxAttempts int = 12
 
 @minValue(1)
 @maxValue(21600)
@@ -62,6 +62,11 @@ param outboundMaxRetryDelaySeconds int = 21600
 @maxValue(120)
 @description('Timeout of one Graph API call, in seconds (Outbound__AttemptTimeoutSeconds).')
 param outboundAttemptTimeoutSeconds int = 10
+
+@minValue(1)
+@maxValue(10080)
+@description('A reply still unsent this many minutes after the customer wrote is dropped with a warning instead of arriving late (Outbound__MaxReplyAgeMinutes).')
+param outboundMaxReplyAgeMinutes int = 60
 
 @minLength(1)
 @maxLength(10)
@@ -233,6 +238,7 @@ var appSettings = {
   Outbound__MaxAttempts: string(outboundMaxAttempts)
   Outbound__MaxRetryDelaySeconds: string(outboundMaxRetryDelaySeconds)
   Outbound__AttemptTimeoutSeconds: string(outboundAttemptTimeoutSeconds)
+  Outbound__MaxReplyAgeMinutes: string(outboundMaxReplyAgeMinutes)
   // PhoneConsoleOptions (docs/console.md).
   Console__TestNumberPrefix: consoleTestNumberPrefix
   Console__PhoneNumberId: consolePhoneNumberId

@@ -17,6 +17,7 @@ public sealed partial class OutboundSender(
     ISendLedger ledger,
     IOutboundQueue queue,
     IOptions<OutboundOptions> options,
+    TimeProvider time,
     ILogger<OutboundSender> logger)
 {
     public async Task<SendDisposition> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default)
@@ -50,6 +51,14 @@ public sealed partial class OutboundSender(
         }
 
         // Claimed: this delivery owns the one send of this key.
+        if (Age(message) is { } age && age > TimeSpan.FromMinutes(options.Value.MaxReplyAgeMinutes))
+        {
+            var why = $"not sent: the customer wrote {age.TotalMinutes:0} min ago, over Outbound__MaxReplyAgeMinutes ({options.Value.MaxReplyAgeMinutes})";
+            await ledger.MarkFailedAsync(message, null, why, cancellationToken).ConfigureAwait(false);
+            Log.Expired(logger, message.IdempotencyKey, message.PhoneNumberId, message.To, (int)age.TotalMinutes, options.Value.MaxReplyAgeMinutes);
+            return SendDisposition.Expired;
+        }
+
         GraphSendResult result;
         try
         {
@@ -96,7 +105,8 @@ public sealed partial class OutboundSender(
             return SendDisposition.Poisoned;
         }
 
-        var delay = GraphErrorClassifier.RetryDelay(result.Outcome, result.Error?.Code, failures, result.RetryAfter);
+        // Jitter spreads the retries of a throttled burst so they do not hit Meta's limit together again.
+        var delay = GraphErrorClassifier.RetryDelay(result.Outcome, result.Error?.Code, failures, result.RetryAfter, Random.Shared.NextDouble());
         var cap = TimeSpan.FromSeconds(options.Value.MaxRetryDelaySeconds);
         delay = delay < cap ? delay : cap;
         // Release before re-enqueueing: if the release fails the message is retried whole by the trigger; if the
@@ -106,6 +116,9 @@ public sealed partial class OutboundSender(
         Log.Retry(logger, message.IdempotencyKey, result.Outcome, result.Error?.Code, failures, delay, result.Reason);
         return SendDisposition.RetryScheduled;
     }
+
+    /// <summary>How long ago the customer wrote, for a reply; null for a message that answers nothing.</summary>
+    private TimeSpan? Age(OutboundMessage message) => message.InboundAt is { } at ? time.GetUtcNow() - at : null;
 
     private void LogAccepted(OutboundMessage message, GraphSendResult result)
     {
@@ -135,6 +148,9 @@ public sealed partial class OutboundSender(
 
         [LoggerMessage(TelemetryEvents.SendMaybeSent, LogLevel.Warning, "Reply with key {IdempotencyKey} for {PhoneNumberId} to {To} may have been sent; recorded Unknown and not resent: {Reason}")]
         public static partial void MaybeSent(ILogger logger, string idempotencyKey, string phoneNumberId, string to, string reason);
+
+        [LoggerMessage(TelemetryEvents.ReplyExpired, LogLevel.Warning, "Reply with key {IdempotencyKey} from {PhoneNumberId} to {To} not sent: the customer wrote {AgeMinutes} min ago, over Outbound__MaxReplyAgeMinutes ({MaxReplyAgeMinutes}); a reply this late is out of context")]
+        public static partial void Expired(ILogger logger, string idempotencyKey, string phoneNumberId, string to, int ageMinutes, int maxReplyAgeMinutes);
 
         [LoggerMessage(TelemetryEvents.SendDuplicate, LogLevel.Information, "Reply with key {IdempotencyKey} skipped: the ledger says {LedgerClaim}")]
         public static partial void Duplicate(ILogger logger, string idempotencyKey, LedgerClaim ledgerClaim);
