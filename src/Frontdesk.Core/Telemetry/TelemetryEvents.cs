@@ -109,6 +109,9 @@ public static class TelemetryEvents
     /// <summary>The Graph API gave no answer (timeout, connection error).</summary>
     public const int GraphNoAnswer = 3051;
 
+    /// <summary>A reply was not sent: the customer wrote longer ago than <c>Outbound__MaxReplyAgeMinutes</c>.</summary>
+    public const int ReplyExpired = 3300;
+
     /// <summary>A send failed for good, or a status webhook said failed. Properties: <c>MetaErrorCode</c>, <c>MetaErrorTitle</c>.</summary>
     public const int SendFailed = 3100;
 

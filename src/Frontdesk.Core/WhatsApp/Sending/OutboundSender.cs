@@ -17,6 +17,7 @@ public sealed partial class OutboundSender(
     ISendLedger ledger,
     IOutboundQueue queue,
     IOptions<OutboundOptions> options,
+    TimeProvider time,
     ILogger<OutboundSender> logger)
 {
     private readonly LedgerSend _send = new(sender, ledger, options);
@@ -52,6 +53,14 @@ public sealed partial class OutboundSender(
         }
 
         // Claimed: this delivery owns the one send of this key.
+        if (Age(message) is { } age && age > TimeSpan.FromMinutes(options.Value.MaxReplyAgeMinutes))
+        {
+            var why = $"not sent: the customer wrote {age.TotalMinutes:0} min ago, over Outbound__MaxReplyAgeMinutes ({options.Value.MaxReplyAgeMinutes})";
+            await ledger.MarkFailedAsync(message, null, why, cancellationToken).ConfigureAwait(false);
+            Log.Expired(logger, message.IdempotencyKey, message.PhoneNumberId, message.To, (int)age.TotalMinutes, options.Value.MaxReplyAgeMinutes);
+            return SendDisposition.Expired;
+        }
+
         var result = await CallAsync(message, cancellationToken).ConfigureAwait(false);
         if (result.Outcome is SendOutcome.Throttled or SendOutcome.Transient)
         {
@@ -115,6 +124,9 @@ public sealed partial class OutboundSender(
         return settled.Disposition;
     }
 
+    /// <summary>How long ago the customer wrote, for a reply; null for a message that answers nothing.</summary>
+    private TimeSpan? Age(OutboundMessage message) => message.InboundAt is { } at ? time.GetUtcNow() - at : null;
+
     private void LogAccepted(OutboundMessage message, GraphSendResult result)
     {
         if (message.Body is MarkReadBody read)
@@ -143,6 +155,9 @@ public sealed partial class OutboundSender(
 
         [LoggerMessage(TelemetryEvents.SendMaybeSent, LogLevel.Warning, "Reply with key {IdempotencyKey} for {PhoneNumberId} to {To} may have been sent; recorded Unknown and not resent: {Reason}")]
         public static partial void MaybeSent(ILogger logger, string idempotencyKey, string phoneNumberId, string to, string reason);
+
+        [LoggerMessage(TelemetryEvents.ReplyExpired, LogLevel.Warning, "Reply with key {IdempotencyKey} from {PhoneNumberId} to {To} not sent: the customer wrote {AgeMinutes} min ago, over Outbound__MaxReplyAgeMinutes ({MaxReplyAgeMinutes}); a reply this late is out of context")]
+        public static partial void Expired(ILogger logger, string idempotencyKey, string phoneNumberId, string to, int ageMinutes, int maxReplyAgeMinutes);
 
         [LoggerMessage(TelemetryEvents.SendDuplicate, LogLevel.Information, "Reply with key {IdempotencyKey} skipped: the ledger says {LedgerClaim}")]
         public static partial void Duplicate(ILogger logger, string idempotencyKey, LedgerClaim ledgerClaim);
