@@ -63,6 +63,11 @@ param outboundMaxRetryDelaySeconds int = 21600
 @description('Timeout of one Graph API call, in seconds (Outbound__AttemptTimeoutSeconds).')
 param outboundAttemptTimeoutSeconds int = 10
 
+@minValue(1)
+@maxValue(86400)
+@description('Seconds a maybe-sent reply waits for Meta\'s status webhook before it is sent again, once (Outbound__UnknownGraceSeconds).')
+param outboundUnknownGraceSeconds int = 300
+
 @minLength(1)
 @maxLength(10)
 @description('wa_ids starting with these digits are the phone console\'s test contacts: replies to them are stored in ConsoleOutbox, never sent to Meta (Console__TestNumberPrefix).')
@@ -233,6 +238,7 @@ var appSettings = {
   Outbound__MaxAttempts: string(outboundMaxAttempts)
   Outbound__MaxRetryDelaySeconds: string(outboundMaxRetryDelaySeconds)
   Outbound__AttemptTimeoutSeconds: string(outboundAttemptTimeoutSeconds)
+  Outbound__UnknownGraceSeconds: string(outboundUnknownGraceSeconds)
   // PhoneConsoleOptions (docs/console.md).
   Console__TestNumberPrefix: consoleTestNumberPrefix
   Console__PhoneNumberId: consolePhoneNumberId

@@ -44,6 +44,7 @@ public static class CoreRegistration
         // request logging (which would keep the Authorization header in its state, as below).
         services.AddHttpClient<GraphComponentsClient>(client => client.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
         services.AddTransient<OutboundSender>();
+        services.AddTransient<UnknownSendReconciler>();
         return services;
     }
 

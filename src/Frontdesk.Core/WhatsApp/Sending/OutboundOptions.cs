@@ -18,4 +18,11 @@ public sealed class OutboundOptions
     /// <summary>How long one Graph call may take before its answer is treated as lost ("maybe sent").</summary>
     [Range(1, 120)]
     public int AttemptTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// How long a send whose answer was lost ("maybe sent") waits for Meta's status webhook before it is sent again,
+    /// once. Meta emits <c>sent</c> within seconds for a message it accepted; 300 by default, settable low for tests.
+    /// </summary>
+    [Range(1, 24 * 3600)]
+    public int UnknownGraceSeconds { get; set; } = 300;
 }
