@@ -64,6 +64,11 @@ param outboundMaxRetryDelaySeconds int = 21600
 param outboundAttemptTimeoutSeconds int = 10
 
 @minValue(1)
+@maxValue(80)
+@description('Business-initiated messages (restock alerts, broadcasts) per second and per number; Meta allows 80 (Outbound__MessagesPerSecond).')
+param outboundMessagesPerSecond int = 20
+
+@minValue(1)
 @maxValue(10080)
 @description('A reply still unsent this many minutes after the customer wrote is dropped with a warning instead of arriving late (Outbound__MaxReplyAgeMinutes).')
 param outboundMaxReplyAgeMinutes int = 60
@@ -238,6 +243,7 @@ var appSettings = {
   Outbound__MaxAttempts: string(outboundMaxAttempts)
   Outbound__MaxRetryDelaySeconds: string(outboundMaxRetryDelaySeconds)
   Outbound__AttemptTimeoutSeconds: string(outboundAttemptTimeoutSeconds)
+  Outbound__MessagesPerSecond: string(outboundMessagesPerSecond)
   Outbound__MaxReplyAgeMinutes: string(outboundMaxReplyAgeMinutes)
   // PhoneConsoleOptions (docs/console.md).
   Console__TestNumberPrefix: consoleTestNumberPrefix

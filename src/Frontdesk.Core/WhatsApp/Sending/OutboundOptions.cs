@@ -24,6 +24,13 @@ public sealed class OutboundOptions
     public int AttemptTimeoutSeconds { get; set; } = 10;
 
     /// <summary>
+    /// Business-initiated messages (restock alerts, broadcasts) per second and per number: the pace of the
+    /// <c>outreach-messages</c> queue. Meta allows 80 by default; replies to customers are never counted here.
+    /// </summary>
+    [Range(1, 80)]
+    public int MessagesPerSecond { get; set; } = 20;
+
+    /// <summary>
     /// A reply that could not go out within this many minutes of the customer's message (its webhook timestamp) is
     /// dropped with a warning instead of arriving late and out of context. Business-initiated messages are not replies
     /// and are never dropped for age.
