@@ -50,6 +50,7 @@ public static class CoreRegistration
         // Business-initiated messages: window-aware, paced per number, through the same ledger as replies.
         services.AddSingleton<SendSpacer>();
         services.AddTransient<OutreachSender>();
+        services.AddTransient<UnknownSendReconciler>();
         return services;
     }
 

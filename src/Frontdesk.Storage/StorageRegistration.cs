@@ -64,10 +64,10 @@ public static class StorageRegistration
                 queues.GetQueueClient(StorageNames.Queues.OutboundMessages + StorageNames.Queues.PoisonSuffix),
                 sp.GetRequiredService<QueueSignals>());
         });
-        services.AddSingleton<ISendLedger>(sp => ActivatorUtilities.CreateInstance<SendLedgerStore>(
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SendLedgerStore>(
             sp, sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.OutboundLedger)));
-        services.AddSingleton<ISentMessageIndex>(sp => ActivatorUtilities.CreateInstance<SendLedgerStore>(
-            sp, sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.OutboundLedger)));
+        services.AddSingleton<ISendLedger>(sp => sp.GetRequiredService<SendLedgerStore>());
+        services.AddSingleton<ISentMessageIndex, SentMessageIndex>();
         // Outreach (restock alerts, broadcasts): its own queue, so a reply never waits behind a fan-out; paced per number.
         services.AddSingleton<IOutreachQueue>(sp =>
         {
@@ -78,8 +78,10 @@ public static class StorageRegistration
                 queues.GetQueueClient(StorageNames.Queues.OutreachMessages + StorageNames.Queues.PoisonSuffix),
                 sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.OutboundLedger));
         });
-        services.AddSingleton<IStatusStore>(sp => ActivatorUtilities.CreateInstance<OutboundStatusStore>(
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<OutboundStatusStore>(
             sp, sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.OutboundStatuses)));
+        services.AddSingleton<IStatusStore>(sp => sp.GetRequiredService<OutboundStatusStore>());
+        services.AddSingleton<ISendStatusIndex>(sp => sp.GetRequiredService<OutboundStatusStore>());
 
         // The phone console's outbox: what test contacts are answered instead of Meta sending it (docs/console.md).
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ConsoleOutboxStore>(

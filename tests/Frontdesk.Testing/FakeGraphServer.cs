@@ -39,7 +39,9 @@ public sealed class FakeGraphServer : IAsyncDisposable
     private readonly ConcurrentQueue<FakeGraphResponse> _script = new();
     private readonly ConcurrentQueue<AcceptedGraphMessage> _accepted = new();
     private readonly ConcurrentQueue<PostedStatus> _posted = new();
+    private readonly ConcurrentDictionary<string, int> _injected = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _failDeliveriesTo = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeGraphResponse>> _scriptFor = new(StringComparer.Ordinal);
     private readonly Queue<DateTimeOffset> _lastSecond = new();
     private readonly Lock _gate = new();
     private FakeGraphFaults _faults = FakeGraphFaults.None;
@@ -65,6 +67,12 @@ public sealed class FakeGraphServer : IAsyncDisposable
 
     /// <summary>Every status webhook posted back so far (once settled: answered 200, or given up).</summary>
     public IReadOnlyList<PostedStatus> PostedStatuses => [.. _posted];
+
+    /// <summary>
+    /// The random faults injected so far, by kind (the <see cref="FakeGraphFaults"/> property names, and
+    /// <c>MessagesPerSecondLimit</c> for 130429s from the real limit); scripted answers are not counted.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> InjectedFaults => new SortedDictionary<string, int>(_injected, StringComparer.Ordinal);
 
     /// <summary>Status webhooks scheduled but not yet settled.</summary>
     public int PendingStatuses => _poster?.Pending ?? 0;
@@ -119,6 +127,21 @@ public sealed class FakeGraphServer : IAsyncDisposable
         foreach (var response in responses)
         {
             _script.Enqueue(response);
+        }
+    }
+
+    /// <summary>
+    /// Scripts the answers of the next messages to one recipient (with or without <c>+</c>), in order, ahead of
+    /// <see cref="Enqueue"/>'s; read receipts and other recipients are not affected.
+    /// </summary>
+    public void EnqueueFor(string to, params FakeGraphResponse[] responses)
+    {
+        ArgumentNullException.ThrowIfNull(to);
+        ArgumentNullException.ThrowIfNull(responses);
+        var queue = _scriptFor.GetOrAdd(to.TrimStart('+'), _ => new ConcurrentQueue<FakeGraphResponse>());
+        foreach (var response in responses)
+        {
+            queue.Enqueue(response);
         }
     }
 
@@ -230,7 +253,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
         _requests.Enqueue(request);
 
         var isMessage = request.Method == HttpMethods.Post && request.PhoneNumberId is not null;
-        var answer = _script.TryDequeue(out var next) ? next : (isMessage ? Unscripted(request) : new FakeGraphResponse());
+        var answer = ScriptedFor(request) ?? (_script.TryDequeue(out var next) ? next : (isMessage ? Unscripted(request) : new FakeGraphResponse()));
         if (answer.Drop == FakeGraphDrop.BeforeHandling)
         {
             context.Abort();
@@ -271,6 +294,13 @@ public sealed class FakeGraphServer : IAsyncDisposable
         }
     }
 
+    private FakeGraphResponse? ScriptedFor(RecordedGraphRequest request) =>
+        request.Json?["to"]?.GetValue<string>() is { } to
+        && _scriptFor.TryGetValue(to.TrimStart('+'), out var queue)
+        && queue.TryDequeue(out var answer)
+            ? answer
+            : null;
+
     /// <summary>A random fault from <see cref="Faults"/>, Meta's throughput limit, or a plain success.</summary>
     private FakeGraphResponse Unscripted(RecordedGraphRequest request)
     {
@@ -279,7 +309,8 @@ public sealed class FakeGraphServer : IAsyncDisposable
             var faults = _faults;
             if (!(request.IsMarkRead && faults.SpareReadReceipts) && faults.Pick(_random.NextDouble()) is { } fault)
             {
-                return fault;
+                _injected.AddOrUpdate(fault.Name, 1, (_, n) => n + 1);
+                return fault.Answer;
             }
 
             if (faults.MessagesPerSecondLimit is { } limit)
@@ -292,6 +323,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
 
                 if (_lastSecond.Count >= limit)
                 {
+                    _injected.AddOrUpdate(nameof(FakeGraphFaults.MessagesPerSecondLimit), 1, (_, n) => n + 1);
                     return FakeGraphResponse.Throttle();
                 }
 
