@@ -190,6 +190,9 @@ public static class TelemetryEvents
     /// <summary>Messages were queued on <c>outreach-messages</c>, paced for their number.</summary>
     public const int OutreachQueued = 7010;
 
+    /// <summary>The templates sync compared the Templates rows with Meta's approved templates (or could not read them, and why).</summary>
+    public const int TemplatesSynced = 7020;
+
     /// <summary>DevHost: an HTTP function's route was mapped.</summary>
     public const int DevHostRouteMapped = 9001;
 
