@@ -1,5 +1,6 @@
 using Frontdesk.Core.Catalogue;
 using Frontdesk.Core.Conversations;
+using Frontdesk.Core.Outreach;
 using Frontdesk.Core.PhoneConsole;
 using Frontdesk.Core.Webhooks;
 using Frontdesk.Core.WhatsApp;
@@ -45,6 +46,10 @@ public static class CoreRegistration
         services.AddHttpClient<GraphComponentsClient>(client => client.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
         services.AddTransient<OutboundSender>();
         services.AddTransient<UnknownSendReconciler>();
+
+        // Business-initiated messages: window-aware, paced per number, through the same ledger as replies.
+        services.AddSingleton<SendSpacer>();
+        services.AddTransient<OutreachSender>();
         return services;
     }
 

@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Frontdesk.Core.Catalogue;
 using Frontdesk.Core.Conversations;
+using Frontdesk.Core.Outreach;
 using Frontdesk.Core.PhoneConsole;
 using Frontdesk.Core.Rules;
 using Frontdesk.Core.Webhooks;
@@ -67,6 +68,16 @@ public static class StorageRegistration
             sp, sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.OutboundLedger)));
         services.AddSingleton<ISendLedger>(sp => sp.GetRequiredService<SendLedgerStore>());
         services.AddSingleton<ISentMessageIndex, SentMessageIndex>();
+        // Outreach (restock alerts, broadcasts): its own queue, so a reply never waits behind a fan-out; paced per number.
+        services.AddSingleton<IOutreachQueue>(sp =>
+        {
+            var queues = sp.GetRequiredService<QueueServiceClient>();
+            return ActivatorUtilities.CreateInstance<OutreachQueue>(
+                sp,
+                queues.GetQueueClient(StorageNames.Queues.OutreachMessages),
+                queues.GetQueueClient(StorageNames.Queues.OutreachMessages + StorageNames.Queues.PoisonSuffix),
+                sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.OutboundLedger));
+        });
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<OutboundStatusStore>(
             sp, sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.OutboundStatuses)));
         services.AddSingleton<IStatusStore>(sp => sp.GetRequiredService<OutboundStatusStore>());

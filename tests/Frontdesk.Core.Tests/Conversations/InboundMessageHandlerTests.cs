@@ -36,7 +36,7 @@ public sealed class InboundMessageHandlerTests
         new InMemoryRuleSource([.. DemoBusiness.Rows]),
         _contacts,
         new ReplyEngine(_time, FixedIndexProvider.EmptyCatalogue()),
-        new OutboundSender(_graph, _sendLedger, _queue, Options.Create(new OutboundOptions()), NullLogger<OutboundSender>.Instance),
+        new OutboundSender(_graph, _sendLedger, _queue, Options.Create(new OutboundOptions()), _time, NullLogger<OutboundSender>.Instance),
         _queue,
         NullLogger<InboundMessageHandler>.Instance);
 

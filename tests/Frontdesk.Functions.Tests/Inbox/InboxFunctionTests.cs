@@ -62,7 +62,7 @@ public sealed class InboxFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
             rules,
             _contacts,
             new ReplyEngine(_time, FixedIndexProvider.EmptyCatalogue()),
-            new OutboundSender(_graph, sent, queue, Options.Create(new OutboundOptions()), NullLogger<OutboundSender>.Instance),
+            new OutboundSender(_graph, sent, queue, Options.Create(new OutboundOptions()), _time, NullLogger<OutboundSender>.Instance),
             queue,
             NullLogger<InboundMessageHandler>.Instance);
         var updater = new ContactUpdater(_contacts);

@@ -46,7 +46,7 @@ public sealed class ExactlyOnceDeliveryTests(AzuriteFixture azurite) : IAsyncLif
         var sendLedger = new SendLedgerStore(azurite.Table(_prefix + "ledger"), _time);
         return new(
             Ledger(), _rules, Contacts(), new ReplyEngine(_time, FixedIndexProvider.EmptyCatalogue()),
-            new OutboundSender(graph, sendLedger, queue, Options.Create(new OutboundOptions()), NullLogger<OutboundSender>.Instance),
+            new OutboundSender(graph, sendLedger, queue, Options.Create(new OutboundOptions()), _time, NullLogger<OutboundSender>.Instance),
             queue, NullLogger<InboundMessageHandler>.Instance);
     }
 
