@@ -64,11 +64,6 @@ param outboundMaxRetryDelaySeconds int = 21600
 param outboundAttemptTimeoutSeconds int = 10
 
 @minValue(1)
-@maxValue(86400)
-@description('Seconds a maybe-sent reply waits for Meta\'s status webhook before it is sent again, once (Outbound__UnknownGraceSeconds).')
-param outboundUnknownGraceSeconds int = 300
-
-@minValue(1)
 @maxValue(80)
 @description('Business-initiated messages (restock alerts, broadcasts) per second and per number; Meta allows 80 (Outbound__MessagesPerSecond).')
 param outboundMessagesPerSecond int = 20
@@ -77,6 +72,11 @@ param outboundMessagesPerSecond int = 20
 @maxValue(10080)
 @description('A reply still unsent this many minutes after the customer wrote is dropped with a warning instead of arriving late (Outbound__MaxReplyAgeMinutes).')
 param outboundMaxReplyAgeMinutes int = 60
+
+@minValue(1)
+@maxValue(86400)
+@description('Seconds a maybe-sent reply waits for Meta\'s status webhook before it is sent again, once (Outbound__UnknownGraceSeconds).')
+param outboundUnknownGraceSeconds int = 300
 
 @minLength(1)
 @maxLength(10)
@@ -248,9 +248,9 @@ var appSettings = {
   Outbound__MaxAttempts: string(outboundMaxAttempts)
   Outbound__MaxRetryDelaySeconds: string(outboundMaxRetryDelaySeconds)
   Outbound__AttemptTimeoutSeconds: string(outboundAttemptTimeoutSeconds)
-  Outbound__UnknownGraceSeconds: string(outboundUnknownGraceSeconds)
   Outbound__MessagesPerSecond: string(outboundMessagesPerSecond)
   Outbound__MaxReplyAgeMinutes: string(outboundMaxReplyAgeMinutes)
+  Outbound__UnknownGraceSeconds: string(outboundUnknownGraceSeconds)
   // PhoneConsoleOptions (docs/console.md).
   Console__TestNumberPrefix: consoleTestNumberPrefix
   Console__PhoneNumberId: consolePhoneNumberId

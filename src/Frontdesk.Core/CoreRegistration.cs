@@ -45,11 +45,11 @@ public static class CoreRegistration
         // request logging (which would keep the Authorization header in its state, as below).
         services.AddHttpClient<GraphComponentsClient>(client => client.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
         services.AddTransient<OutboundSender>();
-        services.AddTransient<UnknownSendReconciler>();
 
         // Business-initiated messages: window-aware, paced per number, through the same ledger as replies.
         services.AddSingleton<SendSpacer>();
         services.AddTransient<OutreachSender>();
+        services.AddTransient<UnknownSendReconciler>();
         return services;
     }
 

@@ -24,13 +24,6 @@ public sealed class OutboundOptions
     public int AttemptTimeoutSeconds { get; set; } = 10;
 
     /// <summary>
-    /// How long a send whose answer was lost ("maybe sent") waits for Meta's status webhook before it is sent again,
-    /// once. Meta emits <c>sent</c> within seconds for a message it accepted; 300 by default, settable low for tests.
-    /// </summary>
-    [Range(1, 24 * 3600)]
-    public int UnknownGraceSeconds { get; set; } = 300;
-
-    /// <summary>
     /// Business-initiated messages (restock alerts, broadcasts) per second and per number: the pace of the
     /// <c>outreach-messages</c> queue. Meta allows 80 by default; replies to customers are never counted here.
     /// </summary>
@@ -44,4 +37,11 @@ public sealed class OutboundOptions
     /// </summary>
     [Range(1, 7 * 24 * 60)]
     public int MaxReplyAgeMinutes { get; set; } = 60;
+
+    /// <summary>
+    /// How long a send whose answer was lost ("maybe sent") waits for Meta's status webhook before it is sent again,
+    /// once. Meta emits <c>sent</c> within seconds for a message it accepted; 300 by default, settable low for tests.
+    /// </summary>
+    [Range(1, 24 * 3600)]
+    public int UnknownGraceSeconds { get; set; } = 300;
 }

@@ -53,13 +53,7 @@ public sealed partial class OutboundSender(
                 return SendDisposition.MaybeSent;
         }
 
-        return await SendClaimedAsync(message, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>The one send of a key this delivery has claimed in the ledger, and its outcome recorded there.</summary>
-    public async Task<SendDisposition> SendClaimedAsync(OutboundMessage message, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(message);
+        // Claimed: this delivery owns the one send of this key.
         if (Age(message) is { } age && age > TimeSpan.FromMinutes(options.Value.MaxReplyAgeMinutes))
         {
             var why = $"not sent: the customer wrote {age.TotalMinutes:0} min ago, over Outbound__MaxReplyAgeMinutes ({options.Value.MaxReplyAgeMinutes})";
@@ -68,6 +62,13 @@ public sealed partial class OutboundSender(
             return SendDisposition.Expired;
         }
 
+        return await SendClaimedAsync(message, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The one send of a key this delivery has claimed in the ledger, and its outcome recorded there.</summary>
+    public async Task<SendDisposition> SendClaimedAsync(OutboundMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
         var result = await CallAsync(message, cancellationToken).ConfigureAwait(false);
         if (result.Outcome is SendOutcome.Throttled or SendOutcome.Transient)
         {
