@@ -22,7 +22,7 @@ public sealed class UnknownSendReconcilerTests
     private UnknownSendReconciler Reconciler() => new(
         new DictionaryStatusIndex(_statuses),
         _ledger,
-        new OutboundSender(_graph, _ledger, _queue, Options.Create(new OutboundOptions()), NullLogger<OutboundSender>.Instance),
+        new OutboundSender(_graph, _ledger, _queue, Options.Create(new OutboundOptions()), TimeProvider.System, NullLogger<OutboundSender>.Instance),
         new FakeLogger<UnknownSendReconciler>(_logs));
 
     [Theory]
