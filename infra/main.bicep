@@ -63,6 +63,11 @@ param outboundMaxRetryDelaySeconds int = 21600
 @description('Timeout of one Graph API call, in seconds (Outbound__AttemptTimeoutSeconds).')
 param outboundAttemptTimeoutSeconds int = 10
 
+@minValue(1)
+@maxValue(1000)
+@description('Business-initiated messages (restock alerts, broadcasts) per second and per number; Meta allows 80 by default (Outbound__MessagesPerSecond).')
+param outboundMessagesPerSecond int = 20
+
 @minLength(1)
 @maxLength(10)
 @description('wa_ids starting with these digits are the phone console\'s test contacts: replies to them are stored in ConsoleOutbox, never sent to Meta (Console__TestNumberPrefix).')
@@ -233,6 +238,7 @@ var appSettings = {
   Outbound__MaxAttempts: string(outboundMaxAttempts)
   Outbound__MaxRetryDelaySeconds: string(outboundMaxRetryDelaySeconds)
   Outbound__AttemptTimeoutSeconds: string(outboundAttemptTimeoutSeconds)
+  Outbound__MessagesPerSecond: string(outboundMessagesPerSecond)
   // PhoneConsoleOptions (docs/console.md).
   Console__TestNumberPrefix: consoleTestNumberPrefix
   Console__PhoneNumberId: consolePhoneNumberId

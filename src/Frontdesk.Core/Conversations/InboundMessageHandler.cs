@@ -1,4 +1,5 @@
 using Frontdesk.Core.Identifiers;
+using Frontdesk.Core.Restock;
 using Frontdesk.Core.Rules;
 using Frontdesk.Core.Telemetry;
 using Frontdesk.Core.Webhooks.Events;
@@ -20,6 +21,7 @@ public sealed partial class InboundMessageHandler(
     IContactStore contacts,
     ReplyEngine engine,
     IOutboundQueue outbound,
+    ISubscriptionStore subscriptions,
     ILogger<InboundMessageHandler> logger)
 {
     public async Task HandleAsync(InboundMessage message, CancellationToken cancellationToken = default)
@@ -75,6 +77,13 @@ public sealed partial class InboundMessageHandler(
         if (decision.WhyNoReply() is { } why)
         {
             Log.NotAnswered(logger, message.Id, message.PhoneNumberId, why);
+        }
+
+        // Stored before the decision is recorded: a redelivery decides again, and the store keeps a live subscription.
+        foreach (var subscription in decision.Subscriptions)
+        {
+            var outcome = await subscriptions.SubscribeAsync(message.PhoneNumberId, message.From, subscription, cancellationToken).ConfigureAwait(false);
+            Log.Subscribed(logger, message.PhoneNumberId, subscription.Sku, outcome, message.Id);
         }
 
         var replies = decision.ToOutboundMessages(message).Prepend(ReadReceipt(message)).ToList();
@@ -143,6 +152,9 @@ public sealed partial class InboundMessageHandler(
 
         [LoggerMessage(TelemetryEvents.ReplyQueued, LogLevel.Information, "Queued {ReplyKind} reply (rule {RuleName}) from {PhoneNumberId} for {MessageId}")]
         public static partial void ReplyQueued(ILogger logger, string phoneNumberId, ReplyKind replyKind, string ruleName, string messageId);
+
+        [LoggerMessage(TelemetryEvents.RestockSubscribed, LogLevel.Information, "'Notify me' for {Sku} on {PhoneNumberId} (message {MessageId}): {Outcome}")]
+        public static partial void Subscribed(ILogger logger, string phoneNumberId, string sku, SubscribeOutcome outcome, string messageId);
 
         [LoggerMessage(TelemetryEvents.EditHandled, LogLevel.Information,
             "Message {EditId} edits {OriginalId}: handled as the original, so it is answered once whichever arrives first")]

@@ -56,5 +56,8 @@ public sealed record BusinessSettings
 
     public string? OrderReplyText { get; init; }
 
+    /// <summary>How long a "Notify me" subscription waits for its product, in days.</summary>
+    public int RestockDays { get; init; } = 30;
+
     public CatalogueSettings Catalogue => new(CatalogId, Culture.Name, CatalogueNoMatchText, OrderReplyText);
 }

@@ -58,6 +58,7 @@ public sealed class InboxFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
             _contacts,
             new ReplyEngine(_time, FixedIndexProvider.EmptyCatalogue()),
             new OutboundQueue(OutQueue, azurite.Queue(_prefix + "out-poison"), new QueueSignals()),
+            new InMemorySubscriptionStore(),
             NullLogger<InboundMessageHandler>.Instance);
         var updater = new ContactUpdater(_contacts);
         var sent = _sent = new SendLedgerStore(azurite.Table(_prefix + StorageNames.Tables.OutboundLedger), _time);

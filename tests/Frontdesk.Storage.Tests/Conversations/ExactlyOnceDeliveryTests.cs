@@ -43,7 +43,7 @@ public sealed class ExactlyOnceDeliveryTests(AzuriteFixture azurite) : IAsyncLif
         new(new OutboundQueue(OutQueue, azurite.Queue(_prefix + "out-poison"), new QueueSignals())) { CrashAt = crashAt, HoldFirst = holdFirst };
 
     private InboundMessageHandler Handler(RecordingOutboundQueue queue) =>
-        new(Ledger(), _rules, Contacts(), new ReplyEngine(_time, FixedIndexProvider.EmptyCatalogue()), queue, NullLogger<InboundMessageHandler>.Instance);
+        new(Ledger(), _rules, Contacts(), new ReplyEngine(_time, FixedIndexProvider.EmptyCatalogue()), queue, new InMemorySubscriptionStore(), NullLogger<InboundMessageHandler>.Instance);
 
     public async ValueTask InitializeAsync()
     {

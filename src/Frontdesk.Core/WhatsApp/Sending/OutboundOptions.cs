@@ -18,4 +18,11 @@ public sealed class OutboundOptions
     /// <summary>How long one Graph call may take before its answer is treated as lost ("maybe sent").</summary>
     [Range(1, 120)]
     public int AttemptTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// Business-initiated messages (restock alerts, broadcasts) per second and per number, paced on the
+    /// <c>outreach-messages</c> queue; within Meta's default 80 msg/s. Replies never wait behind them.
+    /// </summary>
+    [Range(1, 1000)]
+    public int MessagesPerSecond { get; set; } = 20;
 }
