@@ -50,8 +50,8 @@ param catalogueMaxIndexMegabytes int = 512
 
 @minValue(1)
 @maxValue(50)
-@description('Attempts at sending one reply before it goes to outbound-messages-poison (Outbound__MaxAttempts).')
-param outboundMaxAttempts int = 8
+@description('Attempts at sending one reply before it goes to outbound-messages-poison (Outbound__MaxAttempts); the back-off doubles from 1-2 s, so 12 attempts span about 35-70 minutes.')
+param outboundMaxAttempts int = 12
 
 @minValue(1)
 @maxValue(21600)
@@ -64,9 +64,14 @@ param outboundMaxRetryDelaySeconds int = 21600
 param outboundAttemptTimeoutSeconds int = 10
 
 @minValue(1)
-@maxValue(1000)
-@description('Business-initiated messages (restock alerts, broadcasts) per second and per number; Meta allows 80 by default (Outbound__MessagesPerSecond).')
+@maxValue(80)
+@description('Business-initiated messages (restock alerts, broadcasts) per second and per number; Meta allows 80 (Outbound__MessagesPerSecond).')
 param outboundMessagesPerSecond int = 20
+
+@minValue(1)
+@maxValue(10080)
+@description('A reply still unsent this many minutes after the customer wrote is dropped with a warning instead of arriving late (Outbound__MaxReplyAgeMinutes).')
+param outboundMaxReplyAgeMinutes int = 60
 
 @minLength(1)
 @maxLength(10)
@@ -239,6 +244,7 @@ var appSettings = {
   Outbound__MaxRetryDelaySeconds: string(outboundMaxRetryDelaySeconds)
   Outbound__AttemptTimeoutSeconds: string(outboundAttemptTimeoutSeconds)
   Outbound__MessagesPerSecond: string(outboundMessagesPerSecond)
+  Outbound__MaxReplyAgeMinutes: string(outboundMaxReplyAgeMinutes)
   // PhoneConsoleOptions (docs/console.md).
   Console__TestNumberPrefix: consoleTestNumberPrefix
   Console__PhoneNumberId: consolePhoneNumberId

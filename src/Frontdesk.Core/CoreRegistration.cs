@@ -1,5 +1,6 @@
 using Frontdesk.Core.Catalogue;
 using Frontdesk.Core.Conversations;
+using Frontdesk.Core.Outreach;
 using Frontdesk.Core.PhoneConsole;
 using Frontdesk.Core.Restock;
 using Frontdesk.Core.Webhooks;
@@ -40,12 +41,17 @@ public static class CoreRegistration
         services.AddSingleton<EchoHandler>();
         services.AddSingleton<StatusSignalHandler>();
         services.AddSingleton<RestockDetector>();
+        services.AddSingleton<RestockFanout>();
         AddWhatsAppSender(services, configuration);
 
         // Publishing components is an operator's call, made rarely: one attempt with a timeout, no retries, and no
         // request logging (which would keep the Authorization header in its state, as below).
         services.AddHttpClient<GraphComponentsClient>(client => client.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
         services.AddTransient<OutboundSender>();
+
+        // Business-initiated messages: window-aware, paced per number, through the same ledger as replies.
+        services.AddSingleton<SendSpacer>();
+        services.AddTransient<OutreachSender>();
         return services;
     }
 

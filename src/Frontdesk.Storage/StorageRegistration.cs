@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Frontdesk.Core.Catalogue;
 using Frontdesk.Core.Conversations;
+using Frontdesk.Core.Outreach;
 using Frontdesk.Core.PhoneConsole;
 using Frontdesk.Core.Restock;
 using Frontdesk.Core.Rules;
@@ -65,10 +66,20 @@ public static class StorageRegistration
                 queues.GetQueueClient(StorageNames.Queues.OutboundMessages + StorageNames.Queues.PoisonSuffix),
                 sp.GetRequiredService<QueueSignals>());
         });
-        services.AddSingleton<ISendLedger>(sp => ActivatorUtilities.CreateInstance<SendLedgerStore>(
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SendLedgerStore>(
             sp, sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.OutboundLedger)));
-        services.AddSingleton<ISentMessageIndex>(sp => ActivatorUtilities.CreateInstance<SendLedgerStore>(
-            sp, sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.OutboundLedger)));
+        services.AddSingleton<ISendLedger>(sp => sp.GetRequiredService<SendLedgerStore>());
+        services.AddSingleton<ISentMessageIndex, SentMessageIndex>();
+        // Outreach (restock alerts, broadcasts): its own queue, so a reply never waits behind a fan-out; paced per number.
+        services.AddSingleton<IOutreachQueue>(sp =>
+        {
+            var queues = sp.GetRequiredService<QueueServiceClient>();
+            return ActivatorUtilities.CreateInstance<OutreachQueue>(
+                sp,
+                queues.GetQueueClient(StorageNames.Queues.OutreachMessages),
+                queues.GetQueueClient(StorageNames.Queues.OutreachMessages + StorageNames.Queues.PoisonSuffix),
+                sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.OutboundLedger));
+        });
         services.AddSingleton<IStatusStore>(sp => ActivatorUtilities.CreateInstance<OutboundStatusStore>(
             sp, sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.OutboundStatuses)));
 

@@ -31,7 +31,7 @@ public sealed class InMemorySubscriptionStore : ISubscriptionStore
             Created = subscription.Created, Expires = subscription.Expires,
         };
         var key = (phoneNumberId, wanted.RowKey);
-        if (_rows.TryGetValue(key, out var current) && current.IsLive(subscription.Created))
+        if (_rows.TryGetValue(key, out var current) && (current.IsLive(subscription.Created) || current.Created >= subscription.Created))
         {
             return Task.FromResult(SubscribeOutcome.AlreadySubscribed);
         }

@@ -44,6 +44,7 @@ public sealed record Decision(IReadOnlyList<PlannedReply> Replies, ContactState 
             RuleName = reply.RuleName,
             Body = reply.Body,
             InReplyTo = message.Id,
+            InboundAt = message.Timestamp,
         })];
     }
 }

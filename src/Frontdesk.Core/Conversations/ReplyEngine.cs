@@ -200,9 +200,10 @@ public sealed class ReplyEngine(TimeProvider timeProvider, ICatalogueResponder c
                 context.Step("restock", $"'Notify me' for {sku}: not subscribed, the product is in stock again; its card is sent");
                 break;
             case var product:
+                // Dated by the press itself, so every delivery of it plans the same subscription.
                 var name = context.Message.ProfileName ?? context.Previous?.Name;
-                var expires = context.Now.AddDays(days);
-                context.Subscriptions.Add(new PlannedSubscription(product.Sku, name, context.Now, expires));
+                var expires = context.Message.Timestamp.AddDays(days);
+                context.Subscriptions.Add(new PlannedSubscription(product.Sku, name, context.Message.Timestamp, expires));
                 context.Step("restock", $"'Notify me' for {product.Sku}: subscribed until {expires:u} (RestockDays {days})");
                 break;
         }

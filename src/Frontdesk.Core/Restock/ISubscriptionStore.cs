@@ -6,8 +6,9 @@ namespace Frontdesk.Core.Restock;
 public interface ISubscriptionStore
 {
     /// <summary>
-    /// Stores the subscription unless a live one (open, not expired) exists for the same product and customer: pressing
-    /// twice keeps the first, so its alert key stays the same. A notified, expired or unreadable row is replaced.
+    /// Stores the subscription unless a live one (open, not expired) exists for the same product and customer, or one
+    /// created by the same press or a later one (a redelivery): pressing twice keeps the first, so its alert key stays
+    /// the same. An older notified, expired or unreadable row is replaced.
     /// </summary>
     Task<SubscribeOutcome> SubscribeAsync(string phoneNumberId, string waId, PlannedSubscription subscription, CancellationToken cancellationToken = default);
 

@@ -40,7 +40,7 @@ public static class TelemetryEvents
     /// <summary>An inbound message gets no reply, and why: "not answered: contact opted out", "not answered: paused until …", "away message not repeated: cooldown until …".</summary>
     public const int InboundNotAnswered = 2003;
 
-    /// <summary>A recorded decision was queued again after a crash between deciding and queueing.</summary>
+    /// <summary>A recorded decision whose delivery died was carried on from its cursor by a redelivery.</summary>
     public const int InboundRedispatched = 2002;
 
     /// <summary>An edited message was handled as its original (answered once, whichever arrives first).</summary>
@@ -52,7 +52,7 @@ public static class TelemetryEvents
     /// <summary>An echo (<c>smb_message_echoes</c>) was left out as malformed or for another number; the rest was handled.</summary>
     public const int EchoSkipped = 2011;
 
-    /// <summary>A reply was queued. Properties: <c>PhoneNumberId</c>, <c>ReplyKind</c>, <c>RuleName</c>.</summary>
+    /// <summary>A reply was decided and is being sent (straight from the inbox, or queued after a retryable failure). Properties: <c>PhoneNumberId</c>, <c>ReplyKind</c>, <c>RuleName</c>.</summary>
     public const int ReplyQueued = 2100;
 
     /// <summary>A rule table row was skipped; the message names table, keys and problem.</summary>
@@ -109,11 +109,20 @@ public static class TelemetryEvents
     /// <summary>The Graph API gave no answer (timeout, connection error).</summary>
     public const int GraphNoAnswer = 3051;
 
+    /// <summary>A reply was not sent: the customer wrote longer ago than <c>Outbound__MaxReplyAgeMinutes</c>.</summary>
+    public const int ReplyExpired = 3300;
+
     /// <summary>A send failed for good, or a status webhook said failed. Properties: <c>MetaErrorCode</c>, <c>MetaErrorTitle</c>.</summary>
     public const int SendFailed = 3100;
 
     /// <summary>A message status older than the recorded one was ignored.</summary>
     public const int StatusStale = 3110;
+
+    /// <summary>A redelivery carrying on a dead delivery's decision found a reply being sent: recorded maybe sent, not sent again.</summary>
+    public const int ReplyMaybeSentByDeadDelivery = 3200;
+
+    /// <summary>A delivery sending a reply chain found the message taken over by another (its lease ran out) and stopped.</summary>
+    public const int InboundTakenOver = 3201;
 
     /// <summary>A queue's approximate depth, sampled by a timer. Properties: <c>Queue</c>, <c>Depth</c>.</summary>
     public const int QueueDepth = 4000;
@@ -148,6 +157,29 @@ public static class TelemetryEvents
     /// <summary>The catalogue import endpoint answered.</summary>
     public const int CatalogueImportAnswered = 5010;
 
+    /// <summary>A business-initiated message was accepted by the Graph API, free-form inside the window or as its template. Properties: <c>PhoneNumberId</c>, <c>Purpose</c>, <c>SentAs</c>.</summary>
+    public const int OutreachSent = 7000;
+
+    /// <summary>A business-initiated message was not sent, and why (opted out, stopped marketing, a template it cannot fill). Properties: <c>PhoneNumberId</c>, <c>Purpose</c>, <c>Outcome</c>.</summary>
+    public const int OutreachNotSent = 7001;
+
+    /// <summary>Outside the window with no usable Templates row for the purpose: not sent, recorded once. Properties: <c>PhoneNumberId</c>, <c>Purpose</c>.</summary>
+    public const int OutreachNeedsTemplate = 7002;
+
+    /// <summary>A business-initiated message was refused for good by Meta, or given up on after its retries.</summary>
+    public const int OutreachFailed = 7003;
+
+    /// <summary>A business-initiated message was throttled or failed transiently; queued again with a delay.</summary>
+    public const int OutreachRetryScheduled = 7004;
+
+    /// <summary>A business-initiated message may have been sent (its answer was lost); recorded Unknown, not resent.</summary>
+    public const int OutreachMaybeSent = 7005;
+
+    /// <summary>A duplicate delivery of a business-initiated message found its key settled; nothing sent.</summary>
+    public const int OutreachDuplicate = 7006;
+
+    /// <summary>Messages were queued on <c>outreach-messages</c>, paced for their number.</summary>
+    public const int OutreachQueued = 7010;
     // 71xx: "back in stock" alerts (docs/catalogue.md#back-in-stock-alerts).
 
     /// <summary>A customer pressed "Notify me": subscribed, already subscribed (kept), or renewed.</summary>

@@ -42,7 +42,8 @@ public sealed class SubscriptionStore(TableClient table) : ISubscriptionStore
                 }
 
                 var stored = existing.Value!;
-                if (SubscriptionColumns.TryRead(stored, out var current, out _) && current.IsLive(wanted.Created))
+                // Live, or from this very press (a redelivery) or a later one: kept as it is.
+                if (SubscriptionColumns.TryRead(stored, out var current, out _) && (current.IsLive(wanted.Created) || current.Created >= wanted.Created))
                 {
                     return SubscribeOutcome.AlreadySubscribed;
                 }

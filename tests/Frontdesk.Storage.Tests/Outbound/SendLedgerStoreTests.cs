@@ -18,6 +18,7 @@ public sealed class SendLedgerStoreTests(AzuriteFixture azurite)
         ledger,
         new OutboundQueue(azurite.Queue(_prefix + "out"), azurite.Queue(_prefix + "out-poison"), new QueueSignals()),
         Options.Create(new OutboundOptions()),
+        TimeProvider.System,
         NullLogger<OutboundSender>.Instance);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -23,6 +23,12 @@ public sealed record OutboundMessage
 
     public bool Quote { get; init; }
 
+    /// <summary>
+    /// When the customer wrote the message this answers (Meta's webhook timestamp). A reply still unsent
+    /// <c>Outbound__MaxReplyAgeMinutes</c> after it is dropped. Null for a message that answers nothing.
+    /// </summary>
+    public DateTimeOffset? InboundAt { get; init; }
+
     /// <summary>Sends already tried and failed in a retryable way; the sender re-enqueues with this + 1.</summary>
     public int Attempt { get; init; }
 

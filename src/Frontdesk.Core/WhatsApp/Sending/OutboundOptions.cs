@@ -7,9 +7,13 @@ public sealed class OutboundOptions
 {
     public const string SectionName = "Outbound";
 
-    /// <summary>Send attempts (throttled or transient) before a message goes to <c>outbound-messages-poison</c>.</summary>
+    /// <summary>
+    /// Send attempts (throttled or transient) before a message goes to <c>outbound-messages-poison</c>. With the back-off
+    /// doubling from 1–2 s, 12 attempts keep trying for about 35–70 minutes, as long as a reply stays worth sending
+    /// (<see cref="MaxReplyAgeMinutes"/>).
+    /// </summary>
     [Range(1, 50)]
-    public int MaxAttempts { get; set; } = 8;
+    public int MaxAttempts { get; set; } = 12;
 
     /// <summary>The longest a retry waits (back-off and Retry-After are capped here); 6 hours by default.</summary>
     [Range(1, 6 * 3600)]
@@ -20,9 +24,17 @@ public sealed class OutboundOptions
     public int AttemptTimeoutSeconds { get; set; } = 10;
 
     /// <summary>
-    /// Business-initiated messages (restock alerts, broadcasts) per second and per number, paced on the
-    /// <c>outreach-messages</c> queue; within Meta's default 80 msg/s. Replies never wait behind them.
+    /// Business-initiated messages (restock alerts, broadcasts) per second and per number: the pace of the
+    /// <c>outreach-messages</c> queue. Meta allows 80 by default; replies to customers are never counted here.
     /// </summary>
-    [Range(1, 1000)]
+    [Range(1, 80)]
     public int MessagesPerSecond { get; set; } = 20;
+
+    /// <summary>
+    /// A reply that could not go out within this many minutes of the customer's message (its webhook timestamp) is
+    /// dropped with a warning instead of arriving late and out of context. Business-initiated messages are not replies
+    /// and are never dropped for age.
+    /// </summary>
+    [Range(1, 7 * 24 * 60)]
+    public int MaxReplyAgeMinutes { get; set; } = 60;
 }

@@ -17,8 +17,11 @@ public sealed partial class OutboundSender(
     ISendLedger ledger,
     IOutboundQueue queue,
     IOptions<OutboundOptions> options,
+    TimeProvider time,
     ILogger<OutboundSender> logger)
 {
+    private readonly LedgerSend _send = new(sender, ledger, options);
+
     public async Task<SendDisposition> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -35,7 +38,7 @@ public sealed partial class OutboundSender(
 
     private async Task<SendDisposition> SendOneAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
-        var claim = await ledger.TryBeginAsync(message, cancellationToken).ConfigureAwait(false);
+        var claim = await _send.ClaimAsync(message, cancellationToken).ConfigureAwait(false);
         switch (claim)
         {
             case LedgerClaim.AlreadySent or LedgerClaim.AlreadyFailed:
@@ -50,62 +53,79 @@ public sealed partial class OutboundSender(
         }
 
         // Claimed: this delivery owns the one send of this key.
-        GraphSendResult result;
-        try
+        if (Age(message) is { } age && age > TimeSpan.FromMinutes(options.Value.MaxReplyAgeMinutes))
         {
-            result = await sender.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // The host is stopping mid-call: Meta may or may not have it, and the row stays Sending, which the
-            // redelivery reads as "maybe sent". Nothing better is knowable here.
-            throw;
+            var why = $"not sent: the customer wrote {age.TotalMinutes:0} min ago, over Outbound__MaxReplyAgeMinutes ({options.Value.MaxReplyAgeMinutes})";
+            await ledger.MarkFailedAsync(message, null, why, cancellationToken).ConfigureAwait(false);
+            Log.Expired(logger, message.IdempotencyKey, message.PhoneNumberId, message.To, (int)age.TotalMinutes, options.Value.MaxReplyAgeMinutes);
+            return SendDisposition.Expired;
         }
 
+        var result = await CallAsync(message, cancellationToken).ConfigureAwait(false);
+        if (result.Outcome is SendOutcome.Throttled or SendOutcome.Transient)
+        {
+            return await RetryLaterAsync(message, result, cancellationToken).ConfigureAwait(false);
+        }
+
+        var settled = await _send.SettleAsync(message, result, cancellationToken).ConfigureAwait(false);
+        return settled.Disposition;
+    }
+
+    /// <summary>
+    /// One Graph call and its log line, without the ledger: for the inbox, which sends a reply chain straight away
+    /// and keeps that chain's ledger in the decision row. Accepted, maybe accepted and refused are logged here, as
+    /// for a queued send; a retryable failure is the caller's to hand to <see cref="RetryLaterAsync"/>.
+    /// A cancellation mid-call (the host stopping) escapes: Meta may or may not have it, and a ledger row stays
+    /// Sending, which the redelivery reads as "maybe sent".
+    /// </summary>
+    public async Task<GraphSendResult> CallAsync(OutboundMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var result = await _send.SendAsync(message, cancellationToken).ConfigureAwait(false);
         switch (result.Outcome)
         {
-            case SendOutcome.Accepted:
-                await ledger.MarkSentAsync(message, result.WamId, cancellationToken).ConfigureAwait(false);
-                // Without an access token the printer's own line ("printed, not sent") is the one log line: nothing is charted as sent.
-                if (!result.PrintedOnly)
-                {
-                    LogAccepted(message, result);
-                }
-
-                return SendDisposition.Sent;
-
+            // Without an access token the printer's own line ("printed, not sent") is the one log line: nothing is charted as sent.
+            case SendOutcome.Accepted when !result.PrintedOnly:
+                LogAccepted(message, result);
+                break;
             case SendOutcome.MaybeAccepted:
-                await ledger.MarkUnknownAsync(message, result.Reason ?? "no answer", cancellationToken).ConfigureAwait(false);
                 Log.MaybeSent(logger, message.IdempotencyKey, message.PhoneNumberId, message.To, result.Reason ?? "no answer");
-                return SendDisposition.MaybeSent;
-
+                break;
             case SendOutcome.Permanent:
-                await ledger.MarkFailedAsync(message, result.Error, result.Reason ?? "refused", cancellationToken).ConfigureAwait(false);
                 Log.Failed(logger, result.Error?.Code, result.Error?.Title, message.PhoneNumberId, message.Kind, message.IdempotencyKey, result.Reason, result.FbTraceId);
-                return SendDisposition.Failed;
+                break;
         }
 
-        var failures = message.Attempt + 1;
-        var reason = $"attempt {failures}: {result.Reason}";
-        if (failures >= options.Value.MaxAttempts)
-        {
-            var final = $"gave up after {failures} attempts; last: {result.Reason}";
-            await ledger.MarkFailedAsync(message, result.Error, final, cancellationToken).ConfigureAwait(false);
-            await queue.MoveToPoisonAsync(message with { Attempt = failures, LastError = reason }, final, cancellationToken).ConfigureAwait(false);
-            Log.Failed(logger, result.Error?.Code, result.Error?.Title, message.PhoneNumberId, message.Kind, message.IdempotencyKey, final, result.FbTraceId);
-            return SendDisposition.Poisoned;
-        }
-
-        var delay = GraphErrorClassifier.RetryDelay(result.Outcome, result.Error?.Code, failures, result.RetryAfter);
-        var cap = TimeSpan.FromSeconds(options.Value.MaxRetryDelaySeconds);
-        delay = delay < cap ? delay : cap;
-        // Release before re-enqueueing: if the release fails the message is retried whole by the trigger; if the
-        // enqueue fails after it, the trigger's retry finds the key Retryable and claims it again.
-        await ledger.ReleaseForRetryAsync(message, reason, cancellationToken).ConfigureAwait(false);
-        await queue.EnqueueAsync(message with { Attempt = failures, LastError = reason }, delay, cancellationToken).ConfigureAwait(false);
-        Log.Retry(logger, message.IdempotencyKey, result.Outcome, result.Error?.Code, failures, delay, result.Reason);
-        return SendDisposition.RetryScheduled;
+        return result;
     }
+
+    /// <summary>
+    /// After a retryable failure (throttled, transient): the message, with its chain, goes back on the queue with a
+    /// growing delay, or after <see cref="OutboundOptions.MaxAttempts"/> to the poison queue (recorded Failed).
+    /// The ledger row says Retryable meanwhile, so the queued delivery claims it.
+    /// </summary>
+    public async Task<SendDisposition> RetryLaterAsync(OutboundMessage message, GraphSendResult result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(result);
+        var settled = await _send.SettleAsync(message, result, cancellationToken).ConfigureAwait(false);
+        switch (settled.Disposition)
+        {
+            case SendDisposition.Poisoned:
+                await queue.MoveToPoisonAsync(message with { Attempt = settled.Failures, LastError = settled.LastError }, settled.Reason ?? "gave up", cancellationToken).ConfigureAwait(false);
+                Log.Failed(logger, result.Error?.Code, result.Error?.Title, message.PhoneNumberId, message.Kind, message.IdempotencyKey, settled.Reason, result.FbTraceId);
+                break;
+            case SendDisposition.RetryScheduled:
+                await queue.EnqueueAsync(message with { Attempt = settled.Failures, LastError = settled.LastError }, settled.RetryDelay, cancellationToken).ConfigureAwait(false);
+                Log.Retry(logger, message.IdempotencyKey, result.Outcome, result.Error?.Code, settled.Failures, settled.RetryDelay, result.Reason);
+                break;
+        }
+
+        return settled.Disposition;
+    }
+
+    /// <summary>How long ago the customer wrote, for a reply; null for a message that answers nothing.</summary>
+    private TimeSpan? Age(OutboundMessage message) => message.InboundAt is { } at ? time.GetUtcNow() - at : null;
 
     private void LogAccepted(OutboundMessage message, GraphSendResult result)
     {
@@ -135,6 +155,9 @@ public sealed partial class OutboundSender(
 
         [LoggerMessage(TelemetryEvents.SendMaybeSent, LogLevel.Warning, "Reply with key {IdempotencyKey} for {PhoneNumberId} to {To} may have been sent; recorded Unknown and not resent: {Reason}")]
         public static partial void MaybeSent(ILogger logger, string idempotencyKey, string phoneNumberId, string to, string reason);
+
+        [LoggerMessage(TelemetryEvents.ReplyExpired, LogLevel.Warning, "Reply with key {IdempotencyKey} from {PhoneNumberId} to {To} not sent: the customer wrote {AgeMinutes} min ago, over Outbound__MaxReplyAgeMinutes ({MaxReplyAgeMinutes}); a reply this late is out of context")]
+        public static partial void Expired(ILogger logger, string idempotencyKey, string phoneNumberId, string to, int ageMinutes, int maxReplyAgeMinutes);
 
         [LoggerMessage(TelemetryEvents.SendDuplicate, LogLevel.Information, "Reply with key {IdempotencyKey} skipped: the ledger says {LedgerClaim}")]
         public static partial void Duplicate(ILogger logger, string idempotencyKey, LedgerClaim ledgerClaim);
