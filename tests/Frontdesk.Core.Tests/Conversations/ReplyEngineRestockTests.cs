@@ -22,7 +22,7 @@ public sealed class ReplyEngineRestockTests
         Rows.Rule("croissant", ("Keywords", "croissant, notify"), ("Reply", "Our croissants are famous.")),
     ]);
 
-    private static InboundMessage Pressed(string id, string title = "Notify me") => Inbound.ButtonReply(id, title);
+    private static InboundMessage Pressed(string id, string title = "Notify me") => Inbound.ButtonReply(id, title) with { Timestamp = s_now.AddMinutes(-1) };
 
     private Task<Decision> Decide(RuleBook book, InboundMessage message) =>
         new ReplyEngine(_time, _catalogue).DecideAsync(book, null, message, TestContext.Current.CancellationToken).AsTask();
@@ -34,7 +34,9 @@ public sealed class ReplyEngineRestockTests
 
         var reply = Assert.Single(decision.Replies);
         Assert.Equal("subscribed to Croissant for 7 days", Assert.IsType<TextBody>(reply.Body).Text);
-        Assert.Equal(new PlannedSubscription("sku-croissant", "Anna", s_now, s_now.AddDays(7)), Assert.Single(decision.Subscriptions));
+        // Dated by the press, not by the decision: every delivery of it plans the same subscription.
+        var pressedAt = s_now.AddMinutes(-1);
+        Assert.Equal(new PlannedSubscription("sku-croissant", "Anna", pressedAt, pressedAt.AddDays(7)), Assert.Single(decision.Subscriptions));
         Assert.Contains(decision.Steps, s => s.Step == "restock" && s.Detail.Contains("subscribed until", StringComparison.Ordinal));
     }
 
@@ -43,7 +45,7 @@ public sealed class ReplyEngineRestockTests
     {
         var decision = await Decide(Book(), Pressed("restock:sku-croissant"));
 
-        Assert.Equal(s_now.AddDays(30), Assert.Single(decision.Subscriptions).Expires);
+        Assert.Equal(s_now.AddMinutes(-1).AddDays(30), Assert.Single(decision.Subscriptions).Expires);
     }
 
     [Theory]
