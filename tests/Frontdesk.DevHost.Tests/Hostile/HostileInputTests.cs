@@ -65,6 +65,17 @@ public sealed class HostileInputTests(HostileFixture host) : IClassFixture<Hosti
         new("handshake: 5,000-character verify token", () => Get($"/api/webhook?hub.mode=subscribe&hub.verify_token={new string('t', 5000)}&hub.challenge=1", key: false), 400, Parameter: "hub.verify_token"),
 
         // validate: Function key, and a phone_number_id or default.
+        // Subscriptions ("back in stock"): reads only, one number, never default.
+        new("subscriptions: no key", () => Get("/api/manage/subscriptions?phoneNumberId=106540352242922", key: false), 401),
+        new("subscriptions: no phoneNumberId", () => Get("/api/manage/subscriptions"), 400, Parameter: "phoneNumberId"),
+        new("subscriptions: default as phoneNumberId", () => Get("/api/manage/subscriptions?phoneNumberId=default"), 400, Parameter: "phoneNumberId"),
+        new("subscriptions: filter injection in phoneNumberId", () => Get("/api/manage/subscriptions?phoneNumberId=%27%20or%201%20eq%201"), 400, Parameter: "phoneNumberId"),
+        new("subscriptions: path in sku", () => Get("/api/manage/subscriptions?phoneNumberId=106540352242922&sku=..%2F..%2FContacts"), 400, Parameter: "sku"),
+        new("subscriptions: NUL in sku", () => Get("/api/manage/subscriptions?phoneNumberId=106540352242922&sku=A%00B"), 400, Parameter: "sku"),
+        new("subscriptions: 5,000-character sku", () => Get("/api/manage/subscriptions?phoneNumberId=106540352242922&sku=" + new string('x', 5000)), 400, Parameter: "sku"),
+        new("subscriptions: empty sku", () => Get("/api/manage/subscriptions?phoneNumberId=106540352242922&sku="), 400, Parameter: "sku"),
+        new("subscriptions: hash in after", () => Get("/api/manage/subscriptions?phoneNumberId=106540352242922&after=A%23B"), 400, Parameter: "after"),
+        new("subscriptions: quote injection in sku", () => Get("/api/manage/subscriptions?phoneNumberId=106540352242922&sku=%27%20or%20PartitionKey%20ne%20%27"), 200),
         new("validate: no key", () => Get("/api/manage/validate", key: false), 401),
         new("validate: wrong key", () => Get("/api/manage/validate?code=guess", key: false), 401),
         new("validate: filter injection in phoneNumberId", () => Get("/api/manage/validate?phoneNumberId=%27%20or%201%20eq%201"), 400, Parameter: "phoneNumberId"),
