@@ -73,6 +73,11 @@ param outboundMessagesPerSecond int = 20
 @description('A reply still unsent this many minutes after the customer wrote is dropped with a warning instead of arriving late (Outbound__MaxReplyAgeMinutes).')
 param outboundMaxReplyAgeMinutes int = 60
 
+@minValue(1)
+@maxValue(86400)
+@description('Seconds a maybe-sent reply waits for Meta\'s status webhook before it is sent again, once (Outbound__UnknownGraceSeconds).')
+param outboundUnknownGraceSeconds int = 300
+
 @minLength(1)
 @maxLength(10)
 @description('wa_ids starting with these digits are the phone console\'s test contacts: replies to them are stored in ConsoleOutbox, never sent to Meta (Console__TestNumberPrefix).')
@@ -245,6 +250,7 @@ var appSettings = {
   Outbound__AttemptTimeoutSeconds: string(outboundAttemptTimeoutSeconds)
   Outbound__MessagesPerSecond: string(outboundMessagesPerSecond)
   Outbound__MaxReplyAgeMinutes: string(outboundMaxReplyAgeMinutes)
+  Outbound__UnknownGraceSeconds: string(outboundUnknownGraceSeconds)
   // PhoneConsoleOptions (docs/console.md).
   Console__TestNumberPrefix: consoleTestNumberPrefix
   Console__PhoneNumberId: consolePhoneNumberId

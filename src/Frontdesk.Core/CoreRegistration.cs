@@ -44,11 +44,13 @@ public static class CoreRegistration
         // Publishing components is an operator's call, made rarely: one attempt with a timeout, no retries, and no
         // request logging (which would keep the Authorization header in its state, as below).
         services.AddHttpClient<GraphComponentsClient>(client => client.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
+        services.AddHttpClient<GraphTemplatesClient>(client => client.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
         services.AddTransient<OutboundSender>();
 
         // Business-initiated messages: window-aware, paced per number, through the same ledger as replies.
         services.AddSingleton<SendSpacer>();
         services.AddTransient<OutreachSender>();
+        services.AddTransient<UnknownSendReconciler>();
         return services;
     }
 

@@ -155,8 +155,10 @@ public sealed partial class InboundMessageHandler(
 
         if (claim.State == HandledState.Decided && progress.Cursor < replies.Count)
         {
-            // The dead delivery had moved the cursor to this reply: it may have reached Meta. Not sent again.
+            // The dead delivery had moved the cursor to this reply: it may have reached Meta. Not sent again now;
+            // its grace check sends it again only if Meta sends no status for it.
             Log.MaybeSentByDeadDelivery(logger, replies[progress.Cursor].IdempotencyKey, message.Id);
+            await sender.ScheduleUnknownCheckAsync(replies[progress.Cursor], cancellationToken).ConfigureAwait(false);
             progress = progress.Settle(ChainProgress.Unknown);
         }
 
@@ -190,6 +192,11 @@ public sealed partial class InboundMessageHandler(
             {
                 await HandOffAsync(current, progress, sent, result, cancellationToken).ConfigureAwait(false);
                 return;
+            }
+
+            if (result.Outcome == SendOutcome.MaybeAccepted)
+            {
+                await sender.ScheduleUnknownCheckAsync(reply, cancellationToken).ConfigureAwait(false);
             }
 
             progress = progress.Settle(result.Outcome switch
@@ -277,7 +284,7 @@ public sealed partial class InboundMessageHandler(
         public static partial void Redispatching(ILogger logger, string messageId, int cursor, string outcomes);
 
         [LoggerMessage(TelemetryEvents.ReplyMaybeSentByDeadDelivery, LogLevel.Warning,
-            "Reply with key {IdempotencyKey} (message {MessageId}) was being sent when its delivery died: it may have reached Meta, so it is recorded maybe sent and not sent again")]
+            "Reply with key {IdempotencyKey} (message {MessageId}) was being sent when its delivery died: it may have reached Meta, so it is recorded maybe sent and sent again only if Meta sends no status for it")]
         public static partial void MaybeSentByDeadDelivery(ILogger logger, string idempotencyKey, string messageId);
 
         [LoggerMessage(TelemetryEvents.InboundTakenOver, LogLevel.Warning,

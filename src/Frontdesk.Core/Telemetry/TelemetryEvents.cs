@@ -124,6 +124,15 @@ public static class TelemetryEvents
     /// <summary>A delivery sending a reply chain found the message taken over by another (its lease ran out) and stopped.</summary>
     public const int InboundTakenOver = 3201;
 
+    /// <summary>A maybe-sent reply was settled by Meta's status webhook carrying its key: not sent again.</summary>
+    public const int UnknownSettledByStatus = 3210;
+
+    /// <summary>A maybe-sent reply got no status within Outbound__UnknownGraceSeconds: sent again, once.</summary>
+    public const int UnknownResent = 3211;
+
+    /// <summary>A maybe-sent reply's grace check found the ledger settled meanwhile (sent, failed or resent by another).</summary>
+    public const int UnknownNotResent = 3212;
+
     /// <summary>A queue's approximate depth, sampled by a timer. Properties: <c>Queue</c>, <c>Depth</c>.</summary>
     public const int QueueDepth = 4000;
 
@@ -180,6 +189,9 @@ public static class TelemetryEvents
 
     /// <summary>Messages were queued on <c>outreach-messages</c>, paced for their number.</summary>
     public const int OutreachQueued = 7010;
+
+    /// <summary>The templates sync compared the Templates rows with Meta's approved templates (or could not read them, and why).</summary>
+    public const int TemplatesSynced = 7020;
 
     /// <summary>DevHost: an HTTP function's route was mapped.</summary>
     public const int DevHostRouteMapped = 9001;

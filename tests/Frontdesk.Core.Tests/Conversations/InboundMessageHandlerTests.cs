@@ -107,6 +107,7 @@ public sealed class InboundMessageHandlerTests
 
         Assert.Equal([message.Id + ":read", message.Id + ":3"], _graph.Keys);
         Assert.Equal("three", Assert.IsType<TextBody>(_graph.Sent.Last().Body).Text);
+        Assert.Equal((message.Id + ":2", true), Assert.Single(_queue.Enqueued).Message is var c ? (c.IdempotencyKey, c.UnknownCheck) : default);
         Assert.Equal(new ChainProgress(3, "SUS"), _ledger.ProgressOf(message.Id));
         Assert.Equal(HandledState.Dispatched, _ledger.StateOf(message.Id));
         Assert.Equal(1, _contacts.Saves);
@@ -159,6 +160,10 @@ public sealed class InboundMessageHandlerTests
         Assert.Equal([message.Id + ":read", message.Id + ":1", message.Id + ":2", message.Id + ":3"], _graph.Keys);
         Assert.Equal(new ChainProgress(3, "USS"), _ledger.ProgressOf(message.Id));
         Assert.Equal([message.Id + ":2", message.Id + ":3"], _ledger.Indexed.Select(i => i.IdempotencyKey));
+        var (check, delay) = Assert.Single(_queue.Enqueued);
+        Assert.Equal((message.Id + ":1", true), (check.IdempotencyKey, check.UnknownCheck));
+        Assert.Empty(check.Then);
+        Assert.Equal(TimeSpan.FromSeconds(new OutboundOptions().UnknownGraceSeconds), delay);
     }
 
     [Fact]

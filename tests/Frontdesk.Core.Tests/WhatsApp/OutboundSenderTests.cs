@@ -107,17 +107,22 @@ public sealed class OutboundSenderTests
     }
 
     [Fact]
-    public async Task SendAsync_LostAnswer_IsRecordedUnknownAndNeverResent()
+    public async Task SendAsync_LostAnswer_IsRecordedUnknownAndOnlyItsGraceCheckIsQueued()
     {
         var stub = new StubHandler((_, _) => throw new HttpRequestException(HttpRequestError.ResponseEnded, "gone"));
         var sender = Sender(stub);
 
-        Assert.Equal(SendDisposition.MaybeSent, await sender.SendAsync(Messages.Text(), TestContext.Current.CancellationToken));
+        Assert.Equal(SendDisposition.MaybeSent, await sender.SendAsync(Messages.Text() with { Then = [Messages.Text(key: "wamid.IN:1")] }, TestContext.Current.CancellationToken));
         Assert.Equal(SendDisposition.MaybeSent, await sender.SendAsync(Messages.Text(), TestContext.Current.CancellationToken));
 
         Assert.Single(stub.Requests);
-        Assert.Empty(_queue.Enqueued);
         Assert.Equal("Unknown", _ledger.States["wamid.IN:0"]);
+        var checks = _queue.Enqueued.Where(e => e.Message.UnknownCheck).ToList();
+        var (check, delay) = Assert.Single(checks);
+        Assert.Equal("wamid.IN:0", check.IdempotencyKey);
+        Assert.Empty(check.Then);
+        Assert.Equal(TimeSpan.FromSeconds(300), delay);
+        Assert.Equal(["wamid.IN:1"], _queue.Enqueued.Where(e => !e.Message.UnknownCheck).Select(e => e.Message.IdempotencyKey));
     }
 
     [Fact]

@@ -155,6 +155,16 @@ public sealed class HostileInputTests(HostileFixture host) : IClassFixture<Hosti
         new("publish: default as phoneNumberId", () => Publish("?phoneNumberId=default"), 400, Parameter: "phoneNumberId"),
         new("publish: 25-digit phoneNumberId", () => Publish("?phoneNumberId=" + new string('1', 25)), 400, Parameter: "phoneNumberId"),
         new("publish: a number with no Components rows", () => Publish("?phoneNumberId=300000000000999"), 400, Parameter: "phoneNumberId"),
+
+        // Templates sync: Function key, one real phone_number_id; reads Meta's list only with a WabaId and Templates rows.
+        new("templates sync: no key", () => SyncTemplates("?phoneNumberId=200000000000001", key: false), 401),
+        new("templates sync: wrong key", () => SyncTemplates("?phoneNumberId=200000000000001&code=guess", key: false), 401),
+        new("templates sync: no phoneNumberId", () => SyncTemplates(""), 400, Parameter: "phoneNumberId"),
+        new("templates sync: filter injection in phoneNumberId", () => SyncTemplates("?phoneNumberId=%27%20or%201%20eq%201"), 400, Parameter: "phoneNumberId"),
+        new("templates sync: path in phoneNumberId", () => SyncTemplates("?phoneNumberId=..%2F..%2Fme%2Fmessage_templates"), 400, Parameter: "phoneNumberId"),
+        new("templates sync: default as phoneNumberId", () => SyncTemplates("?phoneNumberId=default"), 400, Parameter: "phoneNumberId"),
+        new("templates sync: 25-digit phoneNumberId", () => SyncTemplates("?phoneNumberId=" + new string('1', 25)), 400, Parameter: "phoneNumberId"),
+        new("templates sync: a number with no WabaId in Settings", () => SyncTemplates("?phoneNumberId=300000000000999"), 400, Parameter: "phoneNumberId"),
     ];
 
     public static TheoryData<string> Cases() => [.. s_cases.Select(c => c.Name)];
@@ -218,6 +228,10 @@ public sealed class HostileInputTests(HostileFixture host) : IClassFixture<Hosti
         new("QuickReplies: empty text", StorageNames.Tables.QuickReplies, "empty", [("Text", "   ")], "Text is empty"),
         new("Catalogue: product without a price", StorageNames.Tables.Catalogue, "P1", [("Title", "Pain"), ("Price", "free")], null),
         new("Contacts: timestamps and flags as nonsense", StorageNames.Tables.Contacts, "CUSTOMER", [("LastInbound", "yesterday"), ("OptedOut", "maybe"), ("Labels", 42), ("BotPausedUntil", "soon")], null),
+        new("Templates: unknown variable", StorageNames.Tables.Templates, "back-in-stock", [("Name", "back_in_stock"), ("Language", "fr"), ("Category", "utility"), ("BodyParameters", "{{name}}, {{prix}}")], "{{prix}} is not a known variable"),
+        new("Templates: wrong category", StorageNames.Tables.Templates, "promo", [("Name", "promo"), ("Language", "fr"), ("Category", "authentication")], "Category 'authentication' is not utility or marketing"),
+        new("Templates: no name", StorageNames.Tables.Templates, "order-ready", [("Language", "fr"), ("Category", "utility")], "Name (Meta's template name) is empty"),
+        new("Settings: WabaId with a path", StorageNames.Tables.Settings, "business", [("WabaId", "../me/messages")], "WabaId '../me/messages' is not"),
     ];
 
     public static TheoryData<string> Rows() => [.. s_rows.Select(r => r.Name)];

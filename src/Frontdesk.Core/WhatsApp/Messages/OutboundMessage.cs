@@ -36,6 +36,12 @@ public sealed record OutboundMessage
     public string? LastError { get; init; }
 
     /// <summary>
+    /// This queue message is the grace check of a send recorded maybe sent: when it comes due, a status from Meta
+    /// carrying the key settles it, and without one it is sent again, once (<c>UnknownSendReconciler</c>).
+    /// </summary>
+    public bool UnknownCheck { get; init; }
+
+    /// <summary>
     /// Replies to send after this one, in order. The queue keeps no order and a batch runs in parallel, so the replies
     /// to one inbound message travel as a chain: the sender queues the next once this one is settled (sent, skipped
     /// as a duplicate, or failed for good). A retried message keeps its chain.

@@ -37,4 +37,11 @@ public sealed class OutboundOptions
     /// </summary>
     [Range(1, 7 * 24 * 60)]
     public int MaxReplyAgeMinutes { get; set; } = 60;
+
+    /// <summary>
+    /// How long a send whose answer was lost ("maybe sent") waits for Meta's status webhook before it is sent again,
+    /// once. Meta emits <c>sent</c> within seconds for a message it accepted; 300 by default, settable low for tests.
+    /// </summary>
+    [Range(1, 24 * 3600)]
+    public int UnknownGraceSeconds { get; set; } = 300;
 }

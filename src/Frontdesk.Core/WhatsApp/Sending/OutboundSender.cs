@@ -49,6 +49,7 @@ public sealed partial class OutboundSender(
                 return SendDisposition.MaybeSent;
             case LedgerClaim.FoundSending:
                 Log.MaybeSent(logger, message.IdempotencyKey, message.PhoneNumberId, message.To, "an earlier delivery was still Sending (it died mid-send or is sending now)");
+                await ScheduleUnknownCheckAsync(message, cancellationToken).ConfigureAwait(false);
                 return SendDisposition.MaybeSent;
         }
 
@@ -61,6 +62,13 @@ public sealed partial class OutboundSender(
             return SendDisposition.Expired;
         }
 
+        return await SendClaimedAsync(message, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The one send of a key this delivery has claimed in the ledger, and its outcome recorded there.</summary>
+    public async Task<SendDisposition> SendClaimedAsync(OutboundMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
         var result = await CallAsync(message, cancellationToken).ConfigureAwait(false);
         if (result.Outcome is SendOutcome.Throttled or SendOutcome.Transient)
         {
@@ -68,7 +76,30 @@ public sealed partial class OutboundSender(
         }
 
         var settled = await _send.SettleAsync(message, result, cancellationToken).ConfigureAwait(false);
+        if (settled.Disposition == SendDisposition.MaybeSent)
+        {
+            await ScheduleUnknownCheckAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+
         return settled.Disposition;
+    }
+
+    /// <summary>
+    /// A send recorded maybe sent gets one grace check, <see cref="OutboundOptions.UnknownGraceSeconds"/> later, on the
+    /// queue (a delayed message costs nothing while it waits and needs no table scan): a status from Meta naming its
+    /// key settles it, else it is sent again, once (<see cref="UnknownSendReconciler"/>). A resend whose answer is lost
+    /// again gets no second check.
+    /// </summary>
+    public async Task ScheduleUnknownCheckAsync(OutboundMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.UnknownCheck)
+        {
+            return;
+        }
+
+        var check = message with { UnknownCheck = true, Then = [], Attempt = 0, LastError = null };
+        await queue.EnqueueAsync(check, TimeSpan.FromSeconds(options.Value.UnknownGraceSeconds), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -153,7 +184,7 @@ public sealed partial class OutboundSender(
         [LoggerMessage(TelemetryEvents.SendRetryScheduled, LogLevel.Warning, "Send retry scheduled for key {IdempotencyKey}: {Outcome}, Meta code {MetaErrorCode}, attempt {Attempt} failed, next in {Delay}: {Reason}")]
         public static partial void Retry(ILogger logger, string idempotencyKey, SendOutcome outcome, int? metaErrorCode, int attempt, TimeSpan delay, string? reason);
 
-        [LoggerMessage(TelemetryEvents.SendMaybeSent, LogLevel.Warning, "Reply with key {IdempotencyKey} for {PhoneNumberId} to {To} may have been sent; recorded Unknown and not resent: {Reason}")]
+        [LoggerMessage(TelemetryEvents.SendMaybeSent, LogLevel.Warning, "Reply with key {IdempotencyKey} for {PhoneNumberId} to {To} may have been sent; recorded Unknown, and sent again once only if Meta sends no status for it within the grace period: {Reason}")]
         public static partial void MaybeSent(ILogger logger, string idempotencyKey, string phoneNumberId, string to, string reason);
 
         [LoggerMessage(TelemetryEvents.ReplyExpired, LogLevel.Warning, "Reply with key {IdempotencyKey} from {PhoneNumberId} to {To} not sent: the customer wrote {AgeMinutes} min ago, over Outbound__MaxReplyAgeMinutes ({MaxReplyAgeMinutes}); a reply this late is out of context")]
