@@ -111,7 +111,8 @@ public sealed class OutreachPipelineTests(OutreachPipelineFixture pipeline) : IC
 
         Assert.Single(To(customer));
         Assert.Equal(1, outcomes.Count(o => o.Outcome == OutreachOutcome.SentAsTemplate));
-        Assert.Equal(2, outcomes.Count(o => o.Outcome == OutreachOutcome.Duplicate));
+        // The two others find the key settled (Duplicate) or, when they overlap the send, still Sending (MaybeSent): neither sends.
+        Assert.Equal(2, outcomes.Count(o => o.Outcome is OutreachOutcome.Duplicate or OutreachOutcome.MaybeSent));
     }
 
     [Fact]
