@@ -1,6 +1,7 @@
 using Frontdesk.Core.Catalogue;
 using Frontdesk.Core.Conversations;
 using Frontdesk.Core.Outreach;
+using Frontdesk.Core.Outreach.Delivery;
 using Frontdesk.Core.PhoneConsole;
 using Frontdesk.Core.Restock;
 using Frontdesk.Core.Webhooks;

@@ -1,7 +1,7 @@
 using Frontdesk.Core.Conversations;
 using Frontdesk.Core.Identifiers;
 using Frontdesk.Core.Limits;
-using Frontdesk.Core.Outreach;
+using Frontdesk.Core.Outreach.Delivery;
 using Frontdesk.Core.Rules;
 using Frontdesk.Core.Webhooks.Events;
 using Frontdesk.Functions.Http;

@@ -1,4 +1,4 @@
-using Frontdesk.Core.Outreach;
+using Frontdesk.Core.Outreach.Delivery;
 using Frontdesk.Storage;
 using Frontdesk.Storage.Outbound;
 using Microsoft.Azure.Functions.Worker;

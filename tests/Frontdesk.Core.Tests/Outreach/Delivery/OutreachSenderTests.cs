@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Frontdesk.Core.Conversations;
 using Frontdesk.Core.Outreach;
+using Frontdesk.Core.Outreach.Delivery;
 using Frontdesk.Core.Rules;
 using Frontdesk.Core.Tests.WhatsApp;
 using Frontdesk.Core.WhatsApp.Graph;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Frontdesk.Core.Tests.Outreach;
+namespace Frontdesk.Core.Tests.Outreach.Delivery;
 
 public sealed class OutreachSenderTests
 {

@@ -1,7 +1,7 @@
 using Frontdesk.Core.Conversations;
 using Frontdesk.Core.Limits;
 
-namespace Frontdesk.Core.Outreach;
+namespace Frontdesk.Core.Outreach.Delivery;
 
 /// <summary>
 /// Meta's customer-service window for one customer: open for <see cref="WhatsAppLimits.ServiceWindow"/> after their

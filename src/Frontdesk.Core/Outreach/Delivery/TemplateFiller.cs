@@ -4,7 +4,7 @@ using Frontdesk.Core.Conversations;
 using Frontdesk.Core.Rules;
 using Frontdesk.Core.WhatsApp.Messages;
 
-namespace Frontdesk.Core.Outreach;
+namespace Frontdesk.Core.Outreach.Delivery;
 
 /// <summary>
 /// Fills a <see cref="MessageTemplate"/> for one message: each variable from the message's

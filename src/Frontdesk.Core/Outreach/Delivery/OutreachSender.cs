@@ -7,7 +7,7 @@ using Frontdesk.Core.WhatsApp.Sending;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Frontdesk.Core.Outreach;
+namespace Frontdesk.Core.Outreach.Delivery;
 
 /// <summary>
 /// Sends one business-initiated message at most once, aware of the customer's 24-hour window: inside it the message's
