@@ -136,6 +136,7 @@ var tableNames = [
   'Templates'
   'Subscriptions'
   'Broadcasts'
+  'BroadcastReach'
 ]
 var claimCheckContainerName = 'webhook-bodies'
 var containerNames = [claimCheckContainerName]

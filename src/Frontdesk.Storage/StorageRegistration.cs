@@ -1,12 +1,14 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using Frontdesk.Core.Broadcasts;
 using Frontdesk.Core.Catalogue;
 using Frontdesk.Core.Conversations;
 using Frontdesk.Core.PhoneConsole;
 using Frontdesk.Core.Rules;
 using Frontdesk.Core.Webhooks;
 using Frontdesk.Core.WhatsApp.Sending;
+using Frontdesk.Storage.Broadcasts;
 using Frontdesk.Storage.Catalogue;
 using Frontdesk.Storage.Contacts;
 using Frontdesk.Storage.Conversations;
@@ -81,6 +83,17 @@ public static class StorageRegistration
         services.AddSingleton<ICatalogueIndexProvider>(sp => sp.GetRequiredService<TableCatalogueIndexProvider>());
         services.AddSingleton<ICatalogueIndexInvalidator>(sp => sp.GetRequiredService<TableCatalogueIndexProvider>());
         services.AddSingleton<CatalogueImporter>();
+
+        // Broadcasts (docs/broadcasts.md): the table of broadcasts and recipients, the daily reach, the fan-out queue.
+        services.AddSingleton<IBroadcastStore>(sp => ActivatorUtilities.CreateInstance<BroadcastStore>(
+            sp, sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.Broadcasts)));
+        services.AddSingleton<IReachLedger>(sp => new ReachLedger(
+            sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.BroadcastReach)));
+        services.AddSingleton<IBroadcastAudience>(sp => new ContactAudience(
+            sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.Contacts)));
+        services.AddSingleton<IBroadcastFanoutQueue>(sp => new BroadcastFanoutQueue(
+            sp.GetRequiredService<QueueServiceClient>().GetQueueClient(StorageNames.Queues.BroadcastFanout),
+            sp.GetRequiredService<QueueSignals>()));
         return services;
     }
 }
