@@ -20,6 +20,23 @@ public static class Problems
     public static ContentResult BadRequest(string detail, string? parameter = null) =>
         Result(StatusCodes.Status400BadRequest, detail, parameter);
 
+    /// <summary>400 naming every problem: the detail lists them all, <c>errors</c> gives each with its field or line.</summary>
+    public static ContentResult BadRequest(IReadOnlyList<ProblemError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var detail = errors.Count == 1
+            ? errors[0].Detail
+            : $"{errors.Count} problems: " + string.Join(" ", errors.Select(e => e.Detail));
+        return new()
+        {
+            Content = JsonSerializer.Serialize(
+                new Problem(ReasonPhrases.GetReasonPhrase(StatusCodes.Status400BadRequest), StatusCodes.Status400BadRequest, detail, errors.Count == 1 ? errors[0].Parameter : null, Errors: errors),
+                s_context.Problem),
+            ContentType = ContentType,
+            StatusCode = StatusCodes.Status400BadRequest,
+        };
+    }
+
     /// <summary>413: the body is over the endpoint's limit (<see cref="Core.Limits.InputLimits"/>).</summary>
     public static ContentResult TooLarge(string detail, string? parameter = null) =>
         Result(StatusCodes.Status413PayloadTooLarge, detail, parameter);
