@@ -10,40 +10,92 @@ namespace Frontdesk.Testing;
 
 /// <summary>
 /// A real HTTP server on 127.0.0.1 (a free port picked by the OS) that answers like Meta's Graph API messages edge
-/// (and its <c>conversational_automation</c> edge) and records every request. Point <c>WhatsApp__GraphBaseUrl</c> at <see cref="BaseUrl"/>. Scripted answers
-/// (<see cref="Enqueue"/>) are used one per request, in arrival order; without one, requests succeed.
+/// (and its <c>conversational_automation</c> edge) and records every request. Point <c>WhatsApp__GraphBaseUrl</c> at
+/// <see cref="BaseUrl"/>. Scripted answers (<see cref="Enqueue"/>) are used one per request, in arrival order; without
+/// one, <see cref="Faults"/> may inject a random fault (seeded), and otherwise requests succeed.
+/// <para>
+/// Like Meta, it records what it <em>accepted</em> per recipient (<see cref="Accepted"/>, <see cref="AcceptedTo"/>),
+/// including sends whose connection it dropped after accepting: those reach the customer though the caller never
+/// heard. With <see cref="PostStatusesTo"/> it posts signed status webhooks back for every accepted message.
+/// </para>
 /// </summary>
 /// <example>
 /// <code>
 /// await using var graph = await FakeGraphServer.StartAsync();
-/// graph.Enqueue(FakeGraphResponse.Error(130429));          // first call throttled, next ones succeed
+/// graph.Enqueue(FakeGraphResponse.Throttle(), FakeGraphResponse.DropAfterAccepting()); // then successes
+/// graph.Faults = new FakeGraphFaults { Seed = 7, Throttle = 0.05, DropAfterAccepting = 0.01 };
+/// graph.PostStatusesTo(new FakeGraphStatusWebhooks(webhookUrl, appSecret) { Read = true, Copies = 2 });
 /// // … run the pipeline with WhatsApp__GraphBaseUrl = graph.BaseUrl …
 /// var requests = await graph.WaitForRequestsAsync(2);
+/// var received = graph.AcceptedTo("15550199991");
 /// </code>
 /// </example>
 public sealed class FakeGraphServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly TimeProvider _time;
     private readonly ConcurrentQueue<RecordedGraphRequest> _requests = new();
     private readonly ConcurrentQueue<FakeGraphResponse> _script = new();
+    private readonly ConcurrentQueue<AcceptedGraphMessage> _accepted = new();
+    private readonly ConcurrentQueue<PostedStatus> _posted = new();
+    private readonly ConcurrentDictionary<string, int> _failDeliveriesTo = new(StringComparer.Ordinal);
+    private readonly Queue<DateTimeOffset> _lastSecond = new();
+    private readonly Lock _gate = new();
+    private FakeGraphFaults _faults = FakeGraphFaults.None;
+    private Random _random = new(FakeGraphFaults.None.Seed);
+    private StatusWebhookPoster? _poster;
     private int _sequence;
     private int _sent;
 
-    private FakeGraphServer(WebApplication app) => _app = app;
+    private FakeGraphServer(WebApplication app, TimeProvider time)
+    {
+        _app = app;
+        _time = time;
+    }
 
     /// <summary>The server's root, e.g. <c>http://127.0.0.1:54321</c>: the value for <c>WhatsApp__GraphBaseUrl</c>.</summary>
     public Uri BaseUrl { get; private set; } = null!;
 
-    /// <summary>Every request so far, in arrival order.</summary>
+    /// <summary>Every request so far, in arrival order (faulted ones included).</summary>
     public IReadOnlyList<RecordedGraphRequest> Requests => [.. _requests.OrderBy(r => r.Sequence)];
 
-    public static async Task<FakeGraphServer> StartAsync(CancellationToken cancellationToken = default)
+    /// <summary>Every message accepted so far (read receipts are not messages), in arrival order.</summary>
+    public IReadOnlyList<AcceptedGraphMessage> Accepted => [.. _accepted.OrderBy(a => a.Request.Sequence)];
+
+    /// <summary>Every status webhook posted back so far (once settled: answered 200, or given up).</summary>
+    public IReadOnlyList<PostedStatus> PostedStatuses => [.. _posted];
+
+    /// <summary>Status webhooks scheduled but not yet settled.</summary>
+    public int PendingStatuses => _poster?.Pending ?? 0;
+
+    /// <summary>Random faults for requests without a scripted answer; setting it restarts the generator from its seed.</summary>
+    public FakeGraphFaults Faults
     {
+        get => _faults;
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            lock (_gate)
+            {
+                _faults = value;
+                _random = new Random(value.Seed);
+            }
+        }
+    }
+
+    public static Task<FakeGraphServer> StartAsync(CancellationToken cancellationToken = default) =>
+        StartAsync(TimeProvider.System, cancellationToken);
+
+    /// <param name="time">The clock for acceptance times, status timestamps and delays.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static async Task<FakeGraphServer> StartAsync(TimeProvider time, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(time);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
-        var server = new FakeGraphServer(app);
+        var server = new FakeGraphServer(app, time);
         app.Run(server.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         server.BaseUrl = new Uri(app.Urls.First());
@@ -58,6 +110,56 @@ public sealed class FakeGraphServer : IAsyncDisposable
         {
             _script.Enqueue(response);
         }
+    }
+
+    /// <summary>From now on, posts status webhooks for every accepted message, as <paramref name="settings"/> say.</summary>
+    public void PostStatusesTo(FakeGraphStatusWebhooks settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var previous = Interlocked.Exchange(ref _poster, new StatusWebhookPoster(settings, _time, _posted));
+        if (previous is not null)
+        {
+            _ = previous.DisposeAsync().AsTask();
+        }
+    }
+
+    /// <summary>Messages to <paramref name="to"/> accepted from now on get a <c>failed</c> status with <paramref name="errorCode"/>.</summary>
+    public void FailDeliveriesTo(string to, int errorCode)
+    {
+        ArgumentNullException.ThrowIfNull(to);
+        _failDeliveriesTo[to.TrimStart('+')] = errorCode;
+    }
+
+    /// <summary>The messages accepted for one recipient (with or without <c>+</c>), in arrival order.</summary>
+    public IReadOnlyList<AcceptedGraphMessage> AcceptedTo(string to)
+    {
+        ArgumentNullException.ThrowIfNull(to);
+        var key = to.TrimStart('+');
+        return [.. Accepted.Where(a => a.To == key)];
+    }
+
+    /// <summary>The accepted messages grouped by recipient: what each customer received.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<AcceptedGraphMessage>> AcceptedByRecipient() =>
+        Accepted.GroupBy(a => a.To, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<AcceptedGraphMessage>)[.. g], StringComparer.Ordinal);
+
+    /// <summary>The most messages accepted within any <paramref name="window"/> (e.g. one second): the peak send rate.</summary>
+    public int PeakAccepted(TimeSpan window)
+    {
+        var times = Accepted.Select(a => a.At).Order().ToArray();
+        var peak = 0;
+        var start = 0;
+        for (var end = 0; end < times.Length; end++)
+        {
+            while (times[end] - times[start] >= window)
+            {
+                start++;
+            }
+
+            peak = Math.Max(peak, end - start + 1);
+        }
+
+        return peak;
     }
 
     /// <summary>Waits (polling) until at least <paramref name="count"/> requests arrived; throws with what did arrive otherwise.</summary>
@@ -79,8 +181,28 @@ public sealed class FakeGraphServer : IAsyncDisposable
         return Requests;
     }
 
+    /// <summary>Waits (polling) until every scheduled status webhook is settled; throws with how many are left otherwise.</summary>
+    public async Task WaitForStatusesAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        while (PendingStatuses > 0)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"FakeGraphServer still has {PendingStatuses} message(s) with status webhooks to post.");
+            }
+
+            await Task.Delay(25, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _poster, null) is { } poster)
+        {
+            await poster.DisposeAsync().ConfigureAwait(false);
+        }
+
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
     }
@@ -97,12 +219,21 @@ public sealed class FakeGraphServer : IAsyncDisposable
             body);
         _requests.Enqueue(request);
 
-        var scripted = _script.TryDequeue(out var next) ? next : new FakeGraphResponse();
-        if (scripted.Delay > TimeSpan.Zero)
+        var isMessage = request.Method == HttpMethods.Post && request.PhoneNumberId is not null;
+        var answer = _script.TryDequeue(out var next) ? next : (isMessage ? Unscripted(request) : new FakeGraphResponse());
+        if (answer.Drop == FakeGraphDrop.BeforeHandling)
+        {
+            context.Abort();
+            return;
+        }
+
+        // Accepted before any slow answer: Meta has the message even if the caller gives up waiting.
+        var accepted = isMessage && !request.IsMarkRead && answer.Accepts ? Accept(request, answer) : null;
+        if (answer.Delay > TimeSpan.Zero)
         {
             try
             {
-                await Task.Delay(scripted.Delay, context.RequestAborted).ConfigureAwait(false);
+                await Task.Delay(answer.Delay, _time, context.RequestAborted).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -110,21 +241,79 @@ public sealed class FakeGraphServer : IAsyncDisposable
             }
         }
 
-        var (status, answer) = scripted.Body is null ? DefaultAnswer(request) : (scripted.Status, scripted.Body);
+        if (answer.Drop == FakeGraphDrop.AfterAccepting)
+        {
+            context.Abort();
+            return;
+        }
+
+        var (status, text) = answer.Body is null ? DefaultAnswer(request, accepted) : (answer.Status, answer.Body);
         context.Response.StatusCode = status;
-        if (scripted.RetryAfter is { } retryAfter)
+        if (answer.RetryAfter is { } retryAfter)
         {
             context.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
         }
 
-        if (answer.Length > 0)
+        if (text.Length > 0)
         {
             context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(answer, context.RequestAborted).ConfigureAwait(false);
+            await context.Response.WriteAsync(text, context.RequestAborted).ConfigureAwait(false);
         }
     }
 
-    private (int Status, string Body) DefaultAnswer(RecordedGraphRequest request)
+    /// <summary>A random fault from <see cref="Faults"/>, Meta's throughput limit, or a plain success.</summary>
+    private FakeGraphResponse Unscripted(RecordedGraphRequest request)
+    {
+        lock (_gate)
+        {
+            var faults = _faults;
+            if (!(request.IsMarkRead && faults.SpareReadReceipts) && faults.Pick(_random.NextDouble()) is { } fault)
+            {
+                return fault;
+            }
+
+            if (faults.MessagesPerSecondLimit is { } limit)
+            {
+                var now = _time.GetUtcNow();
+                while (_lastSecond.Count > 0 && now - _lastSecond.Peek() >= TimeSpan.FromSeconds(1))
+                {
+                    _lastSecond.Dequeue();
+                }
+
+                if (_lastSecond.Count >= limit)
+                {
+                    return FakeGraphResponse.Throttle();
+                }
+
+                _lastSecond.Enqueue(now);
+            }
+
+            return new FakeGraphResponse();
+        }
+    }
+
+    private AcceptedGraphMessage Accept(RecordedGraphRequest request, FakeGraphResponse answer)
+    {
+        var json = request.Json;
+        var to = (json?["to"]?.GetValue<string>() ?? "").TrimStart('+');
+        var wamId = answer.Body is null
+            ? "wamid.FAKE_SENT_" + Interlocked.Increment(ref _sent).ToString(CultureInfo.InvariantCulture)
+            : Json(answer.Body)?["messages"]?[0]?["id"]?.GetValue<string>() ?? "";
+        var accepted = new AcceptedGraphMessage(
+            request,
+            request.PhoneNumberId!,
+            to,
+            wamId,
+            _time.GetUtcNow(),
+            json?["biz_opaque_callback_data"]?.GetValue<string>(),
+            answer.Drop == FakeGraphDrop.AfterAccepting);
+        _accepted.Enqueue(accepted);
+        var failure = answer.StatusFailureCode ?? (_failDeliveriesTo.TryGetValue(to, out var code) ? code : null);
+        Volatile.Read(ref _poster)?.Schedule(accepted, failure);
+        return accepted;
+    }
+
+    private static (int Status, string Body) DefaultAnswer(RecordedGraphRequest request, AcceptedGraphMessage? accepted)
     {
         if (request.Method == HttpMethods.Post && request.Path.Split('/', StringSplitOptions.RemoveEmptyEntries) is [_, _, "conversational_automation"])
         {
@@ -136,14 +325,14 @@ public sealed class FakeGraphServer : IAsyncDisposable
             return (404, """{"error":{"message":"Unknown path components","type":"OAuthException","code":2500,"fbtrace_id":"FAKE_TRACE"}}""");
         }
 
-        if (request.IsMarkRead)
+        if (request.IsMarkRead || accepted is null)
         {
             return (200, """{"success":true}""");
         }
 
         var to = request.Json?["to"]?.GetValue<string>() ?? "";
-        var n = Interlocked.Increment(ref _sent).ToString(CultureInfo.InvariantCulture);
-        var waId = to.TrimStart('+');
-        return (200, $$"""{"messaging_product":"whatsapp","contacts":[{"input":"{{to}}","wa_id":"{{waId}}"}],"messages":[{"id":"wamid.FAKE_SENT_{{n}}"}]}""");
+        return (200, $$"""{"messaging_product":"whatsapp","contacts":[{"input":"{{to}}","wa_id":"{{accepted.To}}"}],"messages":[{"id":"{{accepted.WamId}}"}]}""");
     }
+
+    private static System.Text.Json.Nodes.JsonNode? Json(string body) => new RecordedGraphRequest(0, "", "", null, body).Json;
 }
