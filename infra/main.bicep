@@ -63,6 +63,21 @@ param outboundMaxRetryDelaySeconds int = 21600
 @description('Timeout of one Graph API call, in seconds (Outbound__AttemptTimeoutSeconds).')
 param outboundAttemptTimeoutSeconds int = 10
 
+@minValue(1)
+@maxValue(1000)
+@description('Broadcast sends per second per number; Meta allows about 80 for all of a number\'s traffic (Broadcast__MessagesPerSecond).')
+param broadcastMessagesPerSecond int = 20
+
+@minValue(1)
+@maxValue(10000000)
+@description('Unique customers a number may reach with broadcasts in a rolling 24 h: set it to the number\'s messaging limit tier (Broadcast__DailyUniqueLimit).')
+param broadcastDailyUniqueLimit int = 250
+
+@minValue(10)
+@maxValue(86400)
+@description('A broadcast recipient queued this long ago and not settled is queued again, in seconds; the send ledger makes the copy harmless (Broadcast__RequeueAfterSeconds).')
+param broadcastRequeueAfterSeconds int = 900
+
 @minLength(1)
 @maxLength(10)
 @description('wa_ids starting with these digits are the phone console\'s test contacts: replies to them are stored in ConsoleOutbox, never sent to Meta (Console__TestNumberPrefix).')
@@ -234,6 +249,10 @@ var appSettings = {
   Outbound__MaxAttempts: string(outboundMaxAttempts)
   Outbound__MaxRetryDelaySeconds: string(outboundMaxRetryDelaySeconds)
   Outbound__AttemptTimeoutSeconds: string(outboundAttemptTimeoutSeconds)
+  // BroadcastOptions (docs/broadcasts.md).
+  Broadcast__MessagesPerSecond: string(broadcastMessagesPerSecond)
+  Broadcast__DailyUniqueLimit: string(broadcastDailyUniqueLimit)
+  Broadcast__RequeueAfterSeconds: string(broadcastRequeueAfterSeconds)
   // PhoneConsoleOptions (docs/console.md).
   Console__TestNumberPrefix: consoleTestNumberPrefix
   Console__PhoneNumberId: consolePhoneNumberId

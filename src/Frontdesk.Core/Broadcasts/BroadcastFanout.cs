@@ -24,8 +24,10 @@ public sealed partial class BroadcastFanout(
     /// <summary>How far ahead of the pacing schedule the next page is queued.</summary>
     public static readonly TimeSpan Lead = TimeSpan.FromSeconds(2);
 
-    /// <summary>How often a broadcast with nothing left to queue, but sends still unsettled, looks again.</summary>
-    public static readonly TimeSpan Sweep = TimeSpan.FromSeconds(30);
+    /// <summary>How often a broadcast with nothing left to queue, but sends still unsettled, looks again: at most 30 s, and twice per <see cref="BroadcastOptions.RequeueAfterSeconds"/>.</summary>
+    private TimeSpan Sweep => TimeSpan.FromSeconds(Math.Min(30, options.Value.RequeueAfterSeconds / 2.0));
+
+    private TimeSpan RequeueAfter => TimeSpan.FromSeconds(options.Value.RequeueAfterSeconds);
 
     public async Task RunAsync(FanoutMessage message, CancellationToken cancellationToken = default)
     {
@@ -74,7 +76,7 @@ public sealed partial class BroadcastFanout(
 
     private async Task QueuePageAsync(BroadcastSummary summary, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var page = await store.DueAsync(summary.Id, now, IBroadcastStore.MaxRecipientsPerTransition, cancellationToken).ConfigureAwait(false);
+        var page = await store.DueAsync(summary.Id, now, now - RequeueAfter, IBroadcastStore.MaxRecipientsPerTransition, cancellationToken).ConfigureAwait(false);
         if (page.Count == 0)
         {
             await WaitForRestAsync(summary, now, cancellationToken).ConfigureAwait(false);
@@ -104,7 +106,7 @@ public sealed partial class BroadcastFanout(
             // them once), never loses them.
             var lastDue = await outreach.EnqueueAsync(messages, rate, cancellationToken).ConfigureAwait(false);
             await store.TransitionAsync(summary.Id, allowed,
-                (_, r) => r.State is RecipientState.Planned or RecipientState.Deferred ? r with { State = RecipientState.Queued, NotBefore = null } : null,
+                (_, r) => r.State is RecipientState.Planned or RecipientState.Deferred or RecipientState.Queued ? r with { State = RecipientState.Queued, NotBefore = null, QueuedAt = now } : null,
                 null, cancellationToken).ConfigureAwait(false);
             delay = lastDue - now - Lead;
         }

@@ -17,4 +17,11 @@ public sealed class BroadcastOptions
     /// </summary>
     [Range(1, 10_000_000)]
     public int DailyUniqueLimit { get; set; } = 250;
+
+    /// <summary>
+    /// A recipient queued this long ago and still not settled is queued again (its outreach message was lost with a
+    /// crashed instance, or poisoned); the send ledger makes the second copy harmless. Longer than the function timeout.
+    /// </summary>
+    [Range(10, 86_400)]
+    public int RequeueAfterSeconds { get; set; } = 900;
 }

@@ -21,6 +21,9 @@ public sealed record BroadcastRecipient
     /// <summary>A deferred recipient's next window.</summary>
     public DateTimeOffset? NotBefore { get; init; }
 
+    /// <summary>When the fan-out last queued it (a recipient queued long ago and still not settled is queued again).</summary>
+    public DateTimeOffset? QueuedAt { get; init; }
+
     /// <summary>The row's ETag; null for a row not yet written.</summary>
     public string? Version { get; init; }
 

@@ -17,8 +17,11 @@ public interface IBroadcastStore
     /// <summary>Changes the summary alone (state, pace, warnings), ETag-guarded and retried; <paramref name="change"/> returns null for "no change". Null when there is no such broadcast.</summary>
     Task<BroadcastSummary?> UpdateAsync(string broadcastId, Func<BroadcastSummary, BroadcastSummary?> change, CancellationToken cancellationToken = default);
 
-    /// <summary>Up to <paramref name="max"/> recipients to queue: Planned ones, then Deferred ones whose window has come.</summary>
-    Task<IReadOnlyList<BroadcastRecipient>> DueAsync(string broadcastId, DateTimeOffset now, int max, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Up to <paramref name="max"/> recipients to queue: Planned ones, then Deferred ones whose window has come, then
+    /// Queued ones queued before <paramref name="queuedBefore"/> and still not settled (their message was lost).
+    /// </summary>
+    Task<IReadOnlyList<BroadcastRecipient>> DueAsync(string broadcastId, DateTimeOffset now, DateTimeOffset queuedBefore, int max, CancellationToken cancellationToken = default);
 
     /// <summary>Recipients in <paramref name="state"/>, up to <paramref name="max"/>.</summary>
     Task<IReadOnlyList<BroadcastRecipient>> InStateAsync(string broadcastId, RecipientState state, int max, CancellationToken cancellationToken = default);

@@ -90,6 +90,7 @@ internal static class BroadcastColumns
         Read = e.GetBoolean("Read") ?? false,
         Error = Text(e, "Error"),
         NotBefore = Time(e, "NotBefore"),
+        QueuedAt = Time(e, "QueuedAt"),
         Version = e.ETag.ToString(),
     };
 
@@ -104,6 +105,7 @@ internal static class BroadcastColumns
         Set(e, "Name", r.Name);
         Set(e, "Error", r.Error);
         Set(e, "NotBefore", r.NotBefore);
+        Set(e, "QueuedAt", r.QueuedAt);
         return e;
     }
 

@@ -83,7 +83,7 @@ public sealed class BroadcastStore(TableClient table, TimeProvider time) : IBroa
         throw new InvalidOperationException($"The broadcast {broadcastId} kept changing; giving up so the caller retries.");
     }
 
-    public async Task<IReadOnlyList<BroadcastRecipient>> DueAsync(string broadcastId, DateTimeOffset now, int max, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<BroadcastRecipient>> DueAsync(string broadcastId, DateTimeOffset now, DateTimeOffset queuedBefore, int max, CancellationToken cancellationToken = default)
     {
         var planned = await QueryAsync(
             TableClient.CreateQueryFilter($"PartitionKey eq {broadcastId} and RowKey ne {BroadcastColumns.SummaryRow} and State eq {nameof(RecipientState.Planned)}"),
@@ -96,7 +96,15 @@ public sealed class BroadcastStore(TableClient table, TimeProvider time) : IBroa
         var deferred = await QueryAsync(
             TableClient.CreateQueryFilter($"PartitionKey eq {broadcastId} and RowKey ne {BroadcastColumns.SummaryRow} and State eq {nameof(RecipientState.Deferred)} and NotBefore le {now}"),
             max - planned.Count, cancellationToken).ConfigureAwait(false);
-        return [.. planned, .. deferred];
+        if (planned.Count + deferred.Count >= max)
+        {
+            return [.. planned, .. deferred];
+        }
+
+        var lost = await QueryAsync(
+            TableClient.CreateQueryFilter($"PartitionKey eq {broadcastId} and RowKey ne {BroadcastColumns.SummaryRow} and State eq {nameof(RecipientState.Queued)} and QueuedAt lt {queuedBefore}"),
+            max - planned.Count - deferred.Count, cancellationToken).ConfigureAwait(false);
+        return [.. planned, .. deferred, .. lost];
     }
 
     public Task<IReadOnlyList<BroadcastRecipient>> InStateAsync(string broadcastId, RecipientState state, int max, CancellationToken cancellationToken = default) =>

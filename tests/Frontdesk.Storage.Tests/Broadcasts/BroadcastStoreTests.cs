@@ -59,17 +59,19 @@ public sealed class BroadcastStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task DueAsync_PlannedFirstThenDeferredWhoseWindowCame()
+    public async Task DueAsync_PlannedThenDeferredWhoseWindowCameThenLostQueued()
     {
-        await _store.CreateAsync(Summary("due", 3), [
+        await _store.CreateAsync(Summary("due", 5), [
+            new BroadcastRecipient { WaId = "33600000004", State = RecipientState.Queued, QueuedAt = s_now.AddMinutes(-30) },
+            new BroadcastRecipient { WaId = "33600000005", State = RecipientState.Queued, QueuedAt = s_now.AddMinutes(-1) },
             new BroadcastRecipient { WaId = "33600000001", State = RecipientState.Planned },
             new BroadcastRecipient { WaId = "33600000002", State = RecipientState.Deferred, NotBefore = s_now.AddMinutes(-1) },
             new BroadcastRecipient { WaId = "33600000003", State = RecipientState.Deferred, NotBefore = s_now.AddHours(1) },
         ], Ct);
 
-        var due = await _store.DueAsync("due", s_now, 10, Ct);
+        var due = await _store.DueAsync("due", s_now, s_now.AddMinutes(-15), 10, Ct);
 
-        Assert.Equal(["33600000001", "33600000002"], due.Select(r => r.WaId));
+        Assert.Equal(["33600000001", "33600000002", "33600000004"], due.Select(r => r.WaId));
     }
 
     [Fact]
