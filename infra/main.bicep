@@ -64,6 +64,11 @@ param outboundMaxRetryDelaySeconds int = 21600
 param outboundAttemptTimeoutSeconds int = 10
 
 @minValue(1)
+@maxValue(80)
+@description('Business-initiated messages (restock alerts, broadcasts) per second and per number; Meta allows 80 (Outbound__MessagesPerSecond).')
+param outboundMessagesPerSecond int = 20
+
+@minValue(1)
 @maxValue(1000)
 @description('Broadcast sends per second per number; Meta allows about 80 for all of a number\'s traffic (Broadcast__MessagesPerSecond).')
 param broadcastMessagesPerSecond int = 20
@@ -249,6 +254,7 @@ var appSettings = {
   Outbound__MaxAttempts: string(outboundMaxAttempts)
   Outbound__MaxRetryDelaySeconds: string(outboundMaxRetryDelaySeconds)
   Outbound__AttemptTimeoutSeconds: string(outboundAttemptTimeoutSeconds)
+  Outbound__MessagesPerSecond: string(outboundMessagesPerSecond)
   // BroadcastOptions (docs/broadcasts.md).
   Broadcast__MessagesPerSecond: string(broadcastMessagesPerSecond)
   Broadcast__DailyUniqueLimit: string(broadcastDailyUniqueLimit)

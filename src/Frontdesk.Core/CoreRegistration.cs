@@ -44,6 +44,7 @@ public static class CoreRegistration
         AddWhatsAppSender(services, configuration);
 
         // Broadcasts (docs/broadcasts.md): planning, the fan-out, controls, and what sending and statuses tell them.
+        services.AddSingleton<IBroadcastTemplates, RuleBookTemplates>();
         services.AddSingleton<BroadcastPlanner>();
         services.AddSingleton<BroadcastFanout>();
         services.AddSingleton<BroadcastControl>();
@@ -56,6 +57,10 @@ public static class CoreRegistration
         // request logging (which would keep the Authorization header in its state, as below).
         services.AddHttpClient<GraphComponentsClient>(client => client.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
         services.AddTransient<OutboundSender>();
+
+        // Business-initiated messages: window-aware, paced per number, through the same ledger as replies.
+        services.AddSingleton<SendSpacer>();
+        services.AddTransient<OutreachSender>();
         return services;
     }
 

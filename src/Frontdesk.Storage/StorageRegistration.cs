@@ -4,6 +4,7 @@ using Azure.Storage.Queues;
 using Frontdesk.Core.Broadcasts;
 using Frontdesk.Core.Catalogue;
 using Frontdesk.Core.Conversations;
+using Frontdesk.Core.Outreach;
 using Frontdesk.Core.PhoneConsole;
 using Frontdesk.Core.Rules;
 using Frontdesk.Core.Webhooks;
@@ -69,6 +70,16 @@ public static class StorageRegistration
             sp, sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.OutboundLedger)));
         services.AddSingleton<ISentMessageIndex>(sp => ActivatorUtilities.CreateInstance<SendLedgerStore>(
             sp, sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.OutboundLedger)));
+        // Outreach (restock alerts, broadcasts): its own queue, so a reply never waits behind a fan-out; paced per number.
+        services.AddSingleton<IOutreachQueue>(sp =>
+        {
+            var queues = sp.GetRequiredService<QueueServiceClient>();
+            return ActivatorUtilities.CreateInstance<OutreachQueue>(
+                sp,
+                queues.GetQueueClient(StorageNames.Queues.OutreachMessages),
+                queues.GetQueueClient(StorageNames.Queues.OutreachMessages + StorageNames.Queues.PoisonSuffix),
+                sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.OutboundLedger));
+        });
         services.AddSingleton<IStatusStore>(sp => ActivatorUtilities.CreateInstance<OutboundStatusStore>(
             sp, sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.OutboundStatuses)));
 

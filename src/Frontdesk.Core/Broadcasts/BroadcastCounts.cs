@@ -48,8 +48,13 @@ public static class BroadcastCounts
             : summary;
     }
 
-    private static BroadcastSummary Leave(BroadcastSummary s, RecipientState state) =>
-        state == RecipientState.Deferred ? s with { Deferred = Math.Max(0, s.Deferred - 1) } : s;
+    /// <summary>Deferred and Unknown are "now" counts: a deferred recipient gets sent, a status proves an unknown send was sent.</summary>
+    private static BroadcastSummary Leave(BroadcastSummary s, RecipientState state) => state switch
+    {
+        RecipientState.Deferred => s with { Deferred = Math.Max(0, s.Deferred - 1) },
+        RecipientState.Unknown => s with { Unknown = Math.Max(0, s.Unknown - 1) },
+        _ => s,
+    };
 
     private static BroadcastSummary Enter(BroadcastSummary s, RecipientState state) => state switch
     {

@@ -106,7 +106,10 @@ public sealed partial class BroadcastFanout(
             // them once), never loses them.
             var lastDue = await outreach.EnqueueAsync(messages, rate, cancellationToken).ConfigureAwait(false);
             await store.TransitionAsync(summary.Id, allowed,
-                (_, r) => r.State is RecipientState.Planned or RecipientState.Deferred or RecipientState.Queued ? r with { State = RecipientState.Queued, NotBefore = null, QueuedAt = now } : null,
+                // Not when a pause or cancel landed meanwhile: those recipients stay Planned, and the gate holds their messages.
+                (s, r) => s.IsRunning && r.State is RecipientState.Planned or RecipientState.Deferred or RecipientState.Queued
+                    ? r with { State = RecipientState.Queued, NotBefore = null, QueuedAt = now }
+                    : null,
                 null, cancellationToken).ConfigureAwait(false);
             delay = lastDue - now - Lead;
         }

@@ -18,29 +18,36 @@ public sealed partial class BroadcastGate(IBroadcastStore store, ILogger<Broadca
             return null;
         }
 
+        // A key naming no stored broadcast (a row deleted in the portal, a message queued by hand) has nothing to gate.
         var summary = await store.GetAsync(broadcastId, cancellationToken).ConfigureAwait(false);
-        if (summary is null)
-        {
-            return Held(broadcastId, waId, $"broadcast {broadcastId} does not exist (deleted from the table)");
-        }
-
-        if (summary.State is not (BroadcastState.Paused or BroadcastState.Cancelled))
+        if (summary is not { State: BroadcastState.Paused or BroadcastState.Cancelled })
         {
             return null;
         }
 
+        // Decided again inside the transaction, on the summary read there: a resume that lands in between lets it go.
+        var held = summary.State;
         var recipient = await store.GetRecipientAsync(broadcastId, waId, cancellationToken).ConfigureAwait(false);
         if (recipient is not null)
         {
-            await store.TransitionAsync(broadcastId, [recipient], (s, r) => (s.State, r.State) switch
+            await store.TransitionAsync(broadcastId, [recipient], (s, r) =>
             {
-                (BroadcastState.Paused, RecipientState.Queued) => r with { State = RecipientState.Planned },
-                (BroadcastState.Cancelled, RecipientState.Queued or RecipientState.Planned or RecipientState.Deferred) => r with { State = RecipientState.Cancelled },
-                _ => null,
+                held = s.State;
+                return (s.State, r.State) switch
+                {
+                    (BroadcastState.Paused, RecipientState.Queued) => r with { State = RecipientState.Planned },
+                    (BroadcastState.Cancelled, RecipientState.Queued or RecipientState.Planned or RecipientState.Deferred) => r with { State = RecipientState.Cancelled },
+                    _ => null,
+                };
             }, null, cancellationToken).ConfigureAwait(false);
         }
 
-        return Held(broadcastId, waId, summary.State == BroadcastState.Paused
+        if (held is not (BroadcastState.Paused or BroadcastState.Cancelled))
+        {
+            return null;
+        }
+
+        return Held(broadcastId, waId, held == BroadcastState.Paused
             ? $"broadcast {broadcastId} is paused; resume queues it again"
             : $"broadcast {broadcastId} was cancelled");
     }

@@ -8,7 +8,8 @@ namespace Frontdesk.Core.Broadcasts;
 /// Counts a broadcast's delivered, read and failed from the status webhooks, by the <c>biz_opaque_callback_data</c>
 /// each send carries. Called only for a status that moved its message forward (the status store ranks them), and
 /// counted from the recipient's flags, so each is counted once per recipient whatever the order or repeats. A
-/// <c>sent</c> status also settles a recipient whose outcome the sender never reported (a crash after the send).
+/// <c>sent</c> status also settles a recipient whose outcome the sender never reported (a crash after the send), and
+/// turns an Unknown (the answer was lost) into Sent.
 /// </summary>
 public sealed partial class BroadcastStatuses(IBroadcastStore store, TimeProvider time, ILogger<BroadcastStatuses> logger)
 {
@@ -39,7 +40,7 @@ public sealed partial class BroadcastStatuses(IBroadcastStore store, TimeProvide
     {
         var next = status.Status switch
         {
-            "sent" when !r.IsSettled => r with { State = RecipientState.Sent },
+            "sent" when !r.IsSettled || r.State == RecipientState.Unknown => r with { State = RecipientState.Sent },
             "delivered" => r with { State = Settled(r), Delivered = true },
             "read" or "played" => r with { State = Settled(r), Delivered = true, Read = true },
             "failed" when r.State != RecipientState.Failed => r with { State = RecipientState.Failed, Error = Error(status) },
@@ -48,8 +49,8 @@ public sealed partial class BroadcastStatuses(IBroadcastStore store, TimeProvide
         return next == r ? null : next;
     }
 
-    /// <summary>Delivered or read means Meta accepted it: a recipient still waiting for its outcome is Sent.</summary>
-    private static RecipientState Settled(BroadcastRecipient r) => r.IsSettled ? r.State : RecipientState.Sent;
+    /// <summary>Delivered or read means Meta accepted it: a recipient still waiting for its outcome, or whose send's answer was lost, is Sent.</summary>
+    private static RecipientState Settled(BroadcastRecipient r) => r.IsSettled && r.State != RecipientState.Unknown ? r.State : RecipientState.Sent;
 
     private static string Error(StatusUpdate status) =>
         status.Errors.FirstOrDefault() is { } e ? $"failed ({e.Code} {e.Title})" : "failed (no error in the status)";

@@ -2,7 +2,7 @@ namespace Frontdesk.Core.Broadcasts;
 
 /// <summary>
 /// A broadcast's summary row, what an operator reads in the portal (<c>Broadcasts</c>, RowKey <c>summary</c>). Every
-/// count but <see cref="Deferred"/> only goes up: each is changed in the same table transaction as the recipient row
+/// count but <see cref="Deferred"/> and <see cref="Unknown"/> only goes up: each is changed in the same table transaction as the recipient row
 /// whose state moved (<see cref="BroadcastCounts"/>), so a count is exactly once per recipient.
 /// </summary>
 public sealed record BroadcastSummary
@@ -41,7 +41,7 @@ public sealed record BroadcastSummary
 
     public int Cancelled { get; init; }
 
-    /// <summary>Sends whose answer was lost (maybe sent, never resent).</summary>
+    /// <summary>Sends whose answer was lost (maybe sent, never resent) and that no status has confirmed since.</summary>
     public int Unknown { get; init; }
 
     /// <summary>Recipients with nothing more to send; the broadcast is Done when it reaches <see cref="Planned"/>.</summary>

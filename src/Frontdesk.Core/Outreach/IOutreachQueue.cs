@@ -9,4 +9,10 @@ public interface IOutreachQueue
 {
     /// <summary>Queues <paramref name="messages"/> (all of one number) at most <paramref name="messagesPerSecond"/>; returns when the last is due.</summary>
     Task<DateTimeOffset> EnqueueAsync(IReadOnlyList<OutreachMessage> messages, double messagesPerSecond, CancellationToken cancellationToken = default);
+
+    /// <summary>Queues one message again after <paramref name="delay"/> (the outreach sender's retry of a throttled or transient send).</summary>
+    Task RetryAsync(OutreachMessage message, TimeSpan delay, CancellationToken cancellationToken = default);
+
+    /// <summary>Parks a message that will not be sent in <c>outreach-messages-poison</c>, with the reason on it.</summary>
+    Task MoveToPoisonAsync(OutreachMessage message, string reason, CancellationToken cancellationToken = default);
 }

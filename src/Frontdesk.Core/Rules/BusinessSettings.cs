@@ -56,5 +56,8 @@ public sealed record BusinessSettings
 
     public string? OrderReplyText { get; init; }
 
+    /// <summary>The WhatsApp Business Account id (Meta Business Suite, WhatsApp accounts): where <c>templates/sync</c> reads the approved templates.</summary>
+    public string? WabaId { get; init; }
+
     public CatalogueSettings Catalogue => new(CatalogId, Culture.Name, CatalogueNoMatchText, OrderReplyText);
 }

@@ -14,6 +14,9 @@ public sealed record RuleBook(
     /// <summary>The chat's conversational components from the <c>Components</c> table (published on request, not automatically).</summary>
     public ConversationalComponents Components { get; init; } = ConversationalComponents.Empty;
 
+    /// <summary>The <c>Templates</c> rows by purpose (ignoring case): what business-initiated messages send outside the 24-hour window.</summary>
+    public IReadOnlyDictionary<string, MessageTemplate> Templates { get; init; } = new Dictionary<string, MessageTemplate>(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The menu's rows: enabled rules with a MenuTitle, by priority, at most ten.</summary>
     public IReadOnlyList<ReplyRule> MenuRows =>
         [.. Rules.Where(r => r.MenuTitle is not null).Take(WhatsAppLimits.MaxListRows)];

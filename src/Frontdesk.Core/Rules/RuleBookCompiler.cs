@@ -3,7 +3,7 @@ using Frontdesk.Core.Limits;
 namespace Frontdesk.Core.Rules;
 
 /// <summary>
-/// Turns the rows of Settings, Hours, Rules, QuickReplies and Components for one number into a <see cref="RuleBook"/>. Rows under
+/// Turns the rows of Settings, Hours, Rules, QuickReplies, Components and Templates for one number into a <see cref="RuleBook"/>. Rows under
 /// PartitionKey <c>default</c> apply where the number has no row of its own under that RowKey. A bad row is left out
 /// with a <see cref="RuleProblem"/>; everything else keeps working.
 /// </summary>
@@ -44,7 +44,8 @@ public static class RuleBookCompiler
             .ToList();
 
         var components = ComponentsCompiler.Compile(Of(RuleTable.Components), rules, problems);
-        var book = new RuleBook(phoneNumberId, settings, hours, rules, quickReplies, problems) { Components = components };
+        var templates = TemplatesCompiler.Compile(Of(RuleTable.Templates), problems);
+        var book = new RuleBook(phoneNumberId, settings, hours, rules, quickReplies, problems) { Components = components, Templates = templates };
         CheckMenu(book, effective, problems);
         return book;
     }

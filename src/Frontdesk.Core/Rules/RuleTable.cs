@@ -8,4 +8,7 @@ public enum RuleTable
     Rules,
     QuickReplies,
     Components,
+
+    /// <summary>Message templates by purpose: what a business-initiated message sends outside the 24-hour window.</summary>
+    Templates,
 }

@@ -41,7 +41,21 @@ internal static class SettingsCompiler
             CatalogId = columns.Text("CatalogId"),
             CatalogueNoMatchText = Text(columns, "CatalogueNoMatchText", WhatsAppLimits.TextBody, "a text message", problems),
             OrderReplyText = Text(columns, "OrderReplyText", WhatsAppLimits.TextBody, "a text message", problems),
+            WabaId = WabaId(columns, problems),
         };
+    }
+
+    /// <summary>The WhatsApp Business Account id: digits, like every Graph id (it goes into a URL).</summary>
+    private static string? WabaId(ColumnReader columns, List<RuleProblem> problems)
+    {
+        var text = columns.Text("WabaId");
+        if (text is null || (text.Length <= Identifiers.PhoneNumberId.MaxDigits && text.All(char.IsAsciiDigit)))
+        {
+            return text;
+        }
+
+        problems.Add(columns.Problem($"WabaId '{text}' is not a WhatsApp Business Account id (digits only, at most {Identifiers.PhoneNumberId.MaxDigits}); it is not used") with { Column = "WabaId" });
+        return null;
     }
 
     private static TimeZoneInfo TimeZone(ColumnReader columns, List<RuleProblem> problems)

@@ -148,6 +148,30 @@ public static class TelemetryEvents
     /// <summary>The catalogue import endpoint answered.</summary>
     public const int CatalogueImportAnswered = 5010;
 
+    /// <summary>A business-initiated message was accepted by the Graph API, free-form inside the window or as its template. Properties: <c>PhoneNumberId</c>, <c>Purpose</c>, <c>SentAs</c>.</summary>
+    public const int OutreachSent = 7000;
+
+    /// <summary>A business-initiated message was not sent, and why (opted out, stopped marketing, a template it cannot fill). Properties: <c>PhoneNumberId</c>, <c>Purpose</c>, <c>Outcome</c>.</summary>
+    public const int OutreachNotSent = 7001;
+
+    /// <summary>Outside the window with no usable Templates row for the purpose: not sent, recorded once. Properties: <c>PhoneNumberId</c>, <c>Purpose</c>.</summary>
+    public const int OutreachNeedsTemplate = 7002;
+
+    /// <summary>A business-initiated message was refused for good by Meta, or given up on after its retries.</summary>
+    public const int OutreachFailed = 7003;
+
+    /// <summary>A business-initiated message was throttled or failed transiently; queued again with a delay.</summary>
+    public const int OutreachRetryScheduled = 7004;
+
+    /// <summary>A business-initiated message may have been sent (its answer was lost); recorded Unknown, not resent.</summary>
+    public const int OutreachMaybeSent = 7005;
+
+    /// <summary>A duplicate delivery of a business-initiated message found its key settled; nothing sent.</summary>
+    public const int OutreachDuplicate = 7006;
+
+    /// <summary>Messages were queued on <c>outreach-messages</c>, paced for their number.</summary>
+    public const int OutreachQueued = 7010;
+
     /// <summary>DevHost: an HTTP function's route was mapped.</summary>
     public const int DevHostRouteMapped = 9001;
 

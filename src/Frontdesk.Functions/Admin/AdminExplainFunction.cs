@@ -1,6 +1,7 @@
 using Frontdesk.Core.Conversations;
 using Frontdesk.Core.Identifiers;
 using Frontdesk.Core.Limits;
+using Frontdesk.Core.Outreach;
 using Frontdesk.Core.Rules;
 using Frontdesk.Core.Webhooks.Events;
 using Frontdesk.Functions.Http;
@@ -92,8 +93,23 @@ public sealed class AdminExplainFunction(IRuleSource rules, IContactStore contac
             [.. decision.Replies.Select(AdminMapping.ToResponse)],
             decision.Steps,
             AdminMapping.ToResponse(decision.Contact),
-            [.. book.Problems.Select(AdminMapping.ToResponse)]);
+            [.. book.Problems.Select(AdminMapping.ToResponse)])
+        {
+            Window = Window(stored?.State, at),
+        };
         return AdminResults.Json(response, AdminJsonContext.Readable.ExplainResponse);
+    }
+
+    private static ExplainedWindow Window(ContactState? contact, DateTimeOffset at)
+    {
+        var window = CustomerWindow.Of(contact, at);
+        var says = window switch
+        {
+            { IsOpen: true } => $"open until {window.ClosesAt:u}: business-initiated messages go free-form",
+            { ClosesAt: { } closed } => $"closed since {closed:u}: business-initiated messages go as their template",
+            _ => "never opened (the customer has not written): business-initiated messages go as their template",
+        };
+        return new ExplainedWindow(window.IsOpen, window.ClosesAt, says);
     }
 
     private static InboundMessage Message(ExplainRequest body, PhoneNumberId phoneNumberId, WaId from, DateTimeOffset at) => new()

@@ -59,7 +59,9 @@ public sealed class ReachLedger(TableClient table) : IReachLedger
                 }
             }
 
-            DateTimeOffset? next = deferred.Count > 0 && window.Count > 0 ? window.Values.Min() + Core.Limits.WhatsAppLimits.ServiceWindow : null;
+            // Room frees when the oldest reach in the window expires; the ones reached now count from now.
+            DateTimeOffset? next = deferred.Count == 0 ? null
+                : (window.Count > 0 ? window.Values.Min() : now) + Core.Limits.WhatsAppLimits.ServiceWindow;
             if (allowed.Count == 0)
             {
                 return new ReachReservation(allowed, deferred, next);

@@ -5,13 +5,13 @@ using Frontdesk.Core.Rules;
 namespace Frontdesk.Storage.Rules;
 
 /// <summary>
-/// Writes <see cref="DemoBusiness"/> into the rule tables when all four are empty, so a fresh local run answers
+/// Writes <see cref="DemoBusiness"/> into the rule tables when all of them are empty, so a fresh local run answers
 /// something. Never overwrites: rows are only added, and a row that appeared meanwhile wins. The caller (DevHost)
 /// logs what was seeded and why.
 /// </summary>
 public sealed class DemoBusinessSeeder(RuleTables tables)
 {
-    /// <summary>The first rule table that holds a row (creating missing tables), or null when all four are empty.</summary>
+    /// <summary>The first rule table that holds a row (creating missing tables), or null when all are empty.</summary>
     public async Task<RuleTable?> FirstTableWithRowsAsync(CancellationToken cancellationToken = default)
     {
         foreach (var (_, client) in tables.All)

@@ -2,8 +2,8 @@ using Azure.Data.Tables;
 
 namespace Frontdesk.Storage.Rules;
 
-/// <summary>The rule tables (and Components), taken once; tests give them prefixed names on a shared Azurite.</summary>
-public sealed record RuleTables(TableClient Settings, TableClient Hours, TableClient Rules, TableClient QuickReplies, TableClient Components)
+/// <summary>The rule tables (and Components and Templates), taken once; tests give them prefixed names on a shared Azurite.</summary>
+public sealed record RuleTables(TableClient Settings, TableClient Hours, TableClient Rules, TableClient QuickReplies, TableClient Components, TableClient Templates)
 {
     public static RuleTables From(TableServiceClient service, string prefix = "")
     {
@@ -13,7 +13,8 @@ public sealed record RuleTables(TableClient Settings, TableClient Hours, TableCl
             service.GetTableClient(prefix + StorageNames.Tables.Hours),
             service.GetTableClient(prefix + StorageNames.Tables.Rules),
             service.GetTableClient(prefix + StorageNames.Tables.QuickReplies),
-            service.GetTableClient(prefix + StorageNames.Tables.Components));
+            service.GetTableClient(prefix + StorageNames.Tables.Components),
+            service.GetTableClient(prefix + StorageNames.Tables.Templates));
     }
 
     public IEnumerable<(Core.Rules.RuleTable Table, TableClient Client)> All =>
@@ -23,5 +24,6 @@ public sealed record RuleTables(TableClient Settings, TableClient Hours, TableCl
         (Core.Rules.RuleTable.Rules, Rules),
         (Core.Rules.RuleTable.QuickReplies, QuickReplies),
         (Core.Rules.RuleTable.Components, Components),
+        (Core.Rules.RuleTable.Templates, Templates),
     ];
 }

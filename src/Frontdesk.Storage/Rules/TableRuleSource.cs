@@ -10,8 +10,8 @@ using Microsoft.Extensions.Options;
 namespace Frontdesk.Storage.Rules;
 
 /// <summary>
-/// Rule books read from the four rule tables (the number's partition and <c>default</c>), compiled, and kept per
-/// number for <see cref="FrontdeskOptions.CacheSeconds"/>, so a busy number costs four queries per interval, not per message.
+/// Rule books read from the rule tables (Settings, Hours, Rules, QuickReplies, Components, Templates) (the number's partition and <c>default</c>), compiled, and kept per
+/// number for <see cref="FrontdeskOptions.CacheSeconds"/>, so a busy number costs one query per table per interval, not per message.
 /// </summary>
 public sealed partial class TableRuleSource(
     RuleTables tables,

@@ -173,4 +173,41 @@ public sealed class GraphRequestBuilderTests
             Assert.Equal(ReplyKind.Rule, back.Kind);
         }
     }
+
+    [Fact]
+    public void TryBuild_Template_IsMetasTemplateSendByteForByte()
+    {
+        var message = Messages.With(new TemplateBody("back_in_stock", "fr", ["Élodie", "Croissant", "1,20 €"], "https://example.com/c.jpg", "sku-1")) with { IdempotencyKey = "restock:SKU1:33600000001:1", To = "33600000001" };
+
+        Assert.True(GraphRequestBuilder.TryBuild(message, out var json, out var problem), problem);
+
+        Assert.Equal(
+            """{"messaging_product":"whatsapp","recipient_type":"individual","to":"33600000001","type":"template","template":{"name":"back_in_stock","language":{"code":"fr"},"components":[{"type":"header","parameters":[{"type":"image","image":{"link":"https://example.com/c.jpg"}}]},{"type":"body","parameters":[{"type":"text","text":"\u00C9lodie"},{"type":"text","text":"Croissant"},{"type":"text","text":"1,20 \u20AC"}]},{"type":"button","sub_type":"url","index":"0","parameters":[{"type":"text","text":"sku-1"}]}]},"biz_opaque_callback_data":"frontdesk:restock:SKU1:33600000001:1"}""",
+            json);
+    }
+
+    [Fact]
+    public void TryBuild_TemplateWithoutParameters_LeavesComponentsOut()
+    {
+        var json = Build(Messages.With(new TemplateBody("hello_world", "en_US", [])));
+
+        JsonAssert.Equivalent("""
+            { "messaging_product": "whatsapp", "recipient_type": "individual", "to": "+15550199991", "type": "template",
+              "template": { "name": "hello_world", "language": { "code": "en_US" } } }
+            """, json);
+    }
+
+    [Theory]
+    [InlineData("", "fr", "Ann", null, "template name is empty")]
+    [InlineData("t", "", "Ann", null, "template language is empty")]
+    [InlineData("t", "fr", " ", null, "template body parameter 1 is empty")]
+    [InlineData("t", "fr", "two\nlines", null, "new line or a tab")]
+    [InlineData("t", "fr", "Ann", "ftp://x/y.jpg", "not an http(s) link")]
+    public void Check_TemplateMetaWouldRefuse_SaysWhy(string name, string language, string parameter, string? image, string expected)
+    {
+        var problem = GraphRequestBuilder.Check(Messages.With(new TemplateBody(name, language, [parameter], image)));
+
+        Assert.NotNull(problem);
+        Assert.Contains(expected, problem, StringComparison.Ordinal);
+    }
 }

@@ -63,6 +63,24 @@ public sealed class AdminExplainFunctionTests
     }
 
     [Fact]
+    public async Task Explain_KnownContact_ShowsWhetherTheWindowIsOpenAndUntilWhen()
+    {
+        _contacts.Contacts[(Number, Customer)] = new ContactState("Anna", null, _time.GetUtcNow().AddHours(-1), null, null, [], false, null);
+
+        var (_, now) = await Explain("""{ "phoneNumberId": "123", "from": "33600000001", "text": "hello" }""");
+        var (_, later) = await Explain("""{ "phoneNumberId": "123", "from": "33600000001", "text": "hello", "at": "2026-11-29T10:00:00Z" }""");
+        var (_, stranger) = await Explain("""{ "phoneNumberId": "123", "from": "33600000002", "text": "hello" }""");
+
+        Assert.True(now.GetProperty("window").GetProperty("open").GetBoolean());
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero), now.GetProperty("window").GetProperty("closesAt").GetDateTimeOffset());
+        Assert.StartsWith("open until 2026-11-27 09:00:00Z", now.GetProperty("window").GetProperty("says").GetString(), StringComparison.Ordinal);
+        Assert.False(later.GetProperty("window").GetProperty("open").GetBoolean());
+        Assert.StartsWith("closed since", later.GetProperty("window").GetProperty("says").GetString(), StringComparison.Ordinal);
+        Assert.False(stranger.GetProperty("window").TryGetProperty("closesAt", out _));
+        Assert.StartsWith("never opened", stranger.GetProperty("window").GetProperty("says").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Explain_ReplyId_PicksTheMenuRow()
     {
         _contacts.Contacts[(Number, Customer)] = new ContactState("Anna", null, _time.GetUtcNow().AddHours(-1), null, null, [], false, null);

@@ -24,6 +24,7 @@ public sealed class ReachLedgerTests(AzuriteFixture azurite)
 
         Assert.Equal(50, reservations.Sum(r => r.Allowed.Count));
         Assert.Equal(70, reservations.Sum(r => r.Deferred.Count));
+        Assert.All(reservations.Where(r => r.Deferred.Count > 0), r => Assert.Equal(s_now.AddHours(24), r.NextWindowAt));
     }
 
     [Fact]

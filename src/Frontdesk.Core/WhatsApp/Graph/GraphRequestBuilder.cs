@@ -53,6 +53,10 @@ public static class GraphRequestBuilder
         var callback = CallbackData(message);
         return message.Body switch
         {
+            TemplateBody template => new GraphMessageRequest
+            {
+                To = message.To, Type = "template", Context = context, Template = ToTemplate(template), BizOpaqueCallbackData = callback,
+            },
             TextBody text => new GraphMessageRequest
             {
                 To = message.To, Type = "text", Context = context, Text = new GraphText(text.PreviewUrl, text.Text), BizOpaqueCallbackData = callback,
@@ -62,6 +66,41 @@ public static class GraphRequestBuilder
                 To = message.To, Type = "interactive", Context = context, Interactive = ToInteractive(message.Body), BizOpaqueCallbackData = callback,
             },
         };
+    }
+
+    private static GraphTemplate ToTemplate(TemplateBody template)
+    {
+        var components = new List<GraphTemplateComponent>();
+        if (!string.IsNullOrEmpty(template.HeaderImageLink))
+        {
+            components.Add(new GraphTemplateComponent
+            {
+                Type = "header",
+                Parameters = [new GraphTemplateParameter { Type = "image", Image = new GraphMediaLink(template.HeaderImageLink) }],
+            });
+        }
+
+        if (template.BodyParameters.Count > 0)
+        {
+            components.Add(new GraphTemplateComponent
+            {
+                Type = "body",
+                Parameters = [.. template.BodyParameters.Select(p => new GraphTemplateParameter { Type = "text", Text = p })],
+            });
+        }
+
+        if (!string.IsNullOrEmpty(template.ButtonUrlSuffix))
+        {
+            components.Add(new GraphTemplateComponent
+            {
+                Type = "button",
+                SubType = "url",
+                Index = "0",
+                Parameters = [new GraphTemplateParameter { Type = "text", Text = template.ButtonUrlSuffix }],
+            });
+        }
+
+        return new GraphTemplate(template.Name, new GraphLanguage(template.Language), components.Count == 0 ? null : components);
     }
 
     private static GraphInteractive ToInteractive(OutboundBody body) => body switch
@@ -151,10 +190,30 @@ public static class GraphRequestBuilder
                 ?? Optional("product footer", p.Footer, WhatsAppLimits.Footer),
             ProductListBody pl => CheckProductList(pl),
             MarkReadBody r => Required("message_id to mark as read", r.MessageId),
+            TemplateBody t => CheckTemplate(t),
             null => "the message has no body",
             _ => $"no Graph JSON for {message.Body.GetType().Name}",
         };
     }
+
+    private static string? CheckTemplate(TemplateBody t)
+    {
+        if (t.HeaderImageLink is { Length: > 0 } link
+            && !(Uri.TryCreate(link, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
+        {
+            return $"template header image '{Preview(link)}' is not an http(s) link";
+        }
+
+        // Meta refuses an empty parameter (131008) and one with a new line or a tab (132018).
+        return Required("template name", t.Name)
+            ?? Required("template language", t.Language)
+            ?? (t.BodyParameters ?? []).Select((p, i) => Required($"template body parameter {i + 1}", p) ?? Flat($"template body parameter {i + 1}", p))
+                .FirstOrDefault(p => p is not null)
+            ?? (t.ButtonUrlSuffix is null ? null : Flat("template button URL suffix", t.ButtonUrlSuffix));
+    }
+
+    private static string? Flat(string what, string value) =>
+        value.AsSpan().IndexOfAny('\n', '\r', '\t') >= 0 ? $"{what} contains a new line or a tab, which Meta refuses in template parameters" : null;
 
     private static string? CheckButtons(ButtonsBody b)
     {

@@ -11,6 +11,7 @@ namespace Frontdesk.Core.WhatsApp.Messages;
 [JsonDerivedType(typeof(ProductBody), "product")]
 [JsonDerivedType(typeof(ProductListBody), "product_list")]
 [JsonDerivedType(typeof(MarkReadBody), "mark_read")]
+[JsonDerivedType(typeof(TemplateBody), "template")]
 public abstract record OutboundBody;
 
 /// <summary>A text message (body ≤ 4096 characters).</summary>
@@ -48,3 +49,16 @@ public sealed record ProductSection(string Title, IReadOnlyList<string> ProductR
 
 /// <summary>Marks an inbound message (and those before it in the chat) as read.</summary>
 public sealed record MarkReadBody(string MessageId) : OutboundBody;
+
+/// <summary>
+/// An approved message template with its parameters filled in: the only message Meta delivers outside the customer's
+/// 24-hour window. <paramref name="Language"/> is Meta's code (<c>fr</c>, <c>en_US</c>); <paramref name="BodyParameters"/>
+/// fill the body's {{1}}, {{2}}… in order; <paramref name="HeaderImageLink"/> fills an image header and
+/// <paramref name="ButtonUrlSuffix"/> the dynamic part of the first URL button.
+/// </summary>
+public sealed record TemplateBody(
+    string Name,
+    string Language,
+    IReadOnlyList<string> BodyParameters,
+    string? HeaderImageLink = null,
+    string? ButtonUrlSuffix = null) : OutboundBody;

@@ -14,4 +14,7 @@ public enum ReplyKind
     OptIn,
     Handoff,
     ReadReceipt,
+
+    /// <summary>Not a reply: a message the business starts (a restock alert, a broadcast), sent by the outreach sender.</summary>
+    Outreach,
 }

@@ -18,4 +18,11 @@ public sealed class OutboundOptions
     /// <summary>How long one Graph call may take before its answer is treated as lost ("maybe sent").</summary>
     [Range(1, 120)]
     public int AttemptTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// Business-initiated messages (restock alerts, broadcasts) per second and per number: the pace of the
+    /// <c>outreach-messages</c> queue. Meta allows 80 by default; replies to customers are never counted here.
+    /// </summary>
+    [Range(1, 80)]
+    public int MessagesPerSecond { get; set; } = 20;
 }

@@ -19,6 +19,8 @@ public sealed partial class OutboundSender(
     IOptions<OutboundOptions> options,
     ILogger<OutboundSender> logger)
 {
+    private readonly LedgerSend _send = new(sender, ledger, options);
+
     public async Task<SendDisposition> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -35,7 +37,7 @@ public sealed partial class OutboundSender(
 
     private async Task<SendDisposition> SendOneAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
-        var claim = await ledger.TryBeginAsync(message, cancellationToken).ConfigureAwait(false);
+        var claim = await _send.ClaimAsync(message, cancellationToken).ConfigureAwait(false);
         switch (claim)
         {
             case LedgerClaim.AlreadySent or LedgerClaim.AlreadyFailed:
@@ -49,62 +51,37 @@ public sealed partial class OutboundSender(
                 return SendDisposition.MaybeSent;
         }
 
-        // Claimed: this delivery owns the one send of this key.
-        GraphSendResult result;
-        try
+        // Claimed: this delivery owns the one send of this key. A cancellation mid-call (the host stopping) escapes:
+        // Meta may or may not have it, and the row stays Sending, which the redelivery reads as "maybe sent".
+        var result = await _send.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        var settled = await _send.SettleAsync(message, result, cancellationToken).ConfigureAwait(false);
+        switch (settled.Disposition)
         {
-            result = await sender.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // The host is stopping mid-call: Meta may or may not have it, and the row stays Sending, which the
-            // redelivery reads as "maybe sent". Nothing better is knowable here.
-            throw;
-        }
-
-        switch (result.Outcome)
-        {
-            case SendOutcome.Accepted:
-                await ledger.MarkSentAsync(message, result.WamId, cancellationToken).ConfigureAwait(false);
+            case SendDisposition.Sent:
                 // Without an access token the printer's own line ("printed, not sent") is the one log line: nothing is charted as sent.
                 if (!result.PrintedOnly)
                 {
                     LogAccepted(message, result);
                 }
 
-                return SendDisposition.Sent;
-
-            case SendOutcome.MaybeAccepted:
-                await ledger.MarkUnknownAsync(message, result.Reason ?? "no answer", cancellationToken).ConfigureAwait(false);
-                Log.MaybeSent(logger, message.IdempotencyKey, message.PhoneNumberId, message.To, result.Reason ?? "no answer");
-                return SendDisposition.MaybeSent;
-
-            case SendOutcome.Permanent:
-                await ledger.MarkFailedAsync(message, result.Error, result.Reason ?? "refused", cancellationToken).ConfigureAwait(false);
+                break;
+            case SendDisposition.MaybeSent:
+                Log.MaybeSent(logger, message.IdempotencyKey, message.PhoneNumberId, message.To, settled.Reason ?? "no answer");
+                break;
+            case SendDisposition.Failed:
                 Log.Failed(logger, result.Error?.Code, result.Error?.Title, message.PhoneNumberId, message.Kind, message.IdempotencyKey, result.Reason, result.FbTraceId);
-                return SendDisposition.Failed;
+                break;
+            case SendDisposition.Poisoned:
+                await queue.MoveToPoisonAsync(message with { Attempt = settled.Failures, LastError = settled.LastError }, settled.Reason ?? "gave up", cancellationToken).ConfigureAwait(false);
+                Log.Failed(logger, result.Error?.Code, result.Error?.Title, message.PhoneNumberId, message.Kind, message.IdempotencyKey, settled.Reason, result.FbTraceId);
+                break;
+            case SendDisposition.RetryScheduled:
+                await queue.EnqueueAsync(message with { Attempt = settled.Failures, LastError = settled.LastError }, settled.RetryDelay, cancellationToken).ConfigureAwait(false);
+                Log.Retry(logger, message.IdempotencyKey, result.Outcome, result.Error?.Code, settled.Failures, settled.RetryDelay, result.Reason);
+                break;
         }
 
-        var failures = message.Attempt + 1;
-        var reason = $"attempt {failures}: {result.Reason}";
-        if (failures >= options.Value.MaxAttempts)
-        {
-            var final = $"gave up after {failures} attempts; last: {result.Reason}";
-            await ledger.MarkFailedAsync(message, result.Error, final, cancellationToken).ConfigureAwait(false);
-            await queue.MoveToPoisonAsync(message with { Attempt = failures, LastError = reason }, final, cancellationToken).ConfigureAwait(false);
-            Log.Failed(logger, result.Error?.Code, result.Error?.Title, message.PhoneNumberId, message.Kind, message.IdempotencyKey, final, result.FbTraceId);
-            return SendDisposition.Poisoned;
-        }
-
-        var delay = GraphErrorClassifier.RetryDelay(result.Outcome, result.Error?.Code, failures, result.RetryAfter);
-        var cap = TimeSpan.FromSeconds(options.Value.MaxRetryDelaySeconds);
-        delay = delay < cap ? delay : cap;
-        // Release before re-enqueueing: if the release fails the message is retried whole by the trigger; if the
-        // enqueue fails after it, the trigger's retry finds the key Retryable and claims it again.
-        await ledger.ReleaseForRetryAsync(message, reason, cancellationToken).ConfigureAwait(false);
-        await queue.EnqueueAsync(message with { Attempt = failures, LastError = reason }, delay, cancellationToken).ConfigureAwait(false);
-        Log.Retry(logger, message.IdempotencyKey, result.Outcome, result.Error?.Code, failures, delay, result.Reason);
-        return SendDisposition.RetryScheduled;
+        return settled.Disposition;
     }
 
     private void LogAccepted(OutboundMessage message, GraphSendResult result)

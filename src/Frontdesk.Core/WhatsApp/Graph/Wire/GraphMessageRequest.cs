@@ -17,6 +17,8 @@ internal sealed record GraphMessageRequest
 
     public GraphInteractive? Interactive { get; init; }
 
+    public GraphTemplate? Template { get; init; }
+
     /// <summary>Echoed by Meta in this message's statuses (and echoes): how Frontdesk recognises its own sends.</summary>
     public string? BizOpaqueCallbackData { get; init; }
 }
