@@ -50,8 +50,8 @@ param catalogueMaxIndexMegabytes int = 512
 
 @minValue(1)
 @maxValue(50)
-@description('Attempts at sending one reply before it goes to outbound-messages-poison (Outbound__MaxAttempts).')
-param outboundMaxAttempts int = 8
+@description('Attempts at sending one reply before it goes to outbound-messages-poison (Outbound__MaxAttempts); the back-off doubles from 1-2 s, so 12 attempts span about 35-70 minutes.')
+param outboundMaxAttempts int = 12
 
 @minValue(1)
 @maxValue(21600)
@@ -67,6 +67,16 @@ param outboundAttemptTimeoutSeconds int = 10
 @maxValue(80)
 @description('Business-initiated messages (restock alerts, broadcasts) per second and per number; Meta allows 80 (Outbound__MessagesPerSecond).')
 param outboundMessagesPerSecond int = 20
+
+@minValue(1)
+@maxValue(10080)
+@description('A reply still unsent this many minutes after the customer wrote is dropped with a warning instead of arriving late (Outbound__MaxReplyAgeMinutes).')
+param outboundMaxReplyAgeMinutes int = 60
+
+@minValue(1)
+@maxValue(86400)
+@description('Seconds a maybe-sent reply waits for Meta\'s status webhook before it is sent again, once (Outbound__UnknownGraceSeconds).')
+param outboundUnknownGraceSeconds int = 300
 
 @minValue(1)
 @maxValue(1000)
@@ -255,6 +265,8 @@ var appSettings = {
   Outbound__MaxRetryDelaySeconds: string(outboundMaxRetryDelaySeconds)
   Outbound__AttemptTimeoutSeconds: string(outboundAttemptTimeoutSeconds)
   Outbound__MessagesPerSecond: string(outboundMessagesPerSecond)
+  Outbound__MaxReplyAgeMinutes: string(outboundMaxReplyAgeMinutes)
+  Outbound__UnknownGraceSeconds: string(outboundUnknownGraceSeconds)
   // BroadcastOptions (docs/broadcasts.md).
   Broadcast__MessagesPerSecond: string(broadcastMessagesPerSecond)
   Broadcast__DailyUniqueLimit: string(broadcastDailyUniqueLimit)

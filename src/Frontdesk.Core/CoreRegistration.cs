@@ -3,6 +3,7 @@ using Frontdesk.Core.Catalogue;
 using Frontdesk.Core.Conversations;
 using Frontdesk.Core.Outreach;
 using Frontdesk.Core.PhoneConsole;
+using Frontdesk.Core.Restock;
 using Frontdesk.Core.Webhooks;
 using Frontdesk.Core.WhatsApp;
 using Frontdesk.Core.WhatsApp.Graph;
@@ -41,6 +42,8 @@ public static class CoreRegistration
         services.AddSingleton<ContactUpdater>();
         services.AddSingleton<EchoHandler>();
         services.AddSingleton<StatusSignalHandler>();
+        services.AddSingleton<RestockDetector>();
+        services.AddSingleton<RestockFanout>();
         AddWhatsAppSender(services, configuration);
 
         // Broadcasts (docs/broadcasts.md): planning, the fan-out, controls, and what sending and statuses tell them.
@@ -56,11 +59,13 @@ public static class CoreRegistration
         // Publishing components is an operator's call, made rarely: one attempt with a timeout, no retries, and no
         // request logging (which would keep the Authorization header in its state, as below).
         services.AddHttpClient<GraphComponentsClient>(client => client.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
+        services.AddHttpClient<GraphTemplatesClient>(client => client.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
         services.AddTransient<OutboundSender>();
 
         // Business-initiated messages: window-aware, paced per number, through the same ledger as replies.
         services.AddSingleton<SendSpacer>();
         services.AddTransient<OutreachSender>();
+        services.AddTransient<UnknownSendReconciler>();
         return services;
     }
 

@@ -6,6 +6,7 @@ using Frontdesk.Core.Catalogue;
 using Frontdesk.Core.Conversations;
 using Frontdesk.Core.Outreach;
 using Frontdesk.Core.PhoneConsole;
+using Frontdesk.Core.Restock;
 using Frontdesk.Core.Rules;
 using Frontdesk.Core.Webhooks;
 using Frontdesk.Core.WhatsApp.Sending;
@@ -16,6 +17,7 @@ using Frontdesk.Storage.Conversations;
 using Frontdesk.Storage.Inbox;
 using Frontdesk.Storage.Outbound;
 using Frontdesk.Storage.PhoneConsole;
+using Frontdesk.Storage.Restock;
 using Frontdesk.Storage.Rules;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,10 +68,10 @@ public static class StorageRegistration
                 queues.GetQueueClient(StorageNames.Queues.OutboundMessages + StorageNames.Queues.PoisonSuffix),
                 sp.GetRequiredService<QueueSignals>());
         });
-        services.AddSingleton<ISendLedger>(sp => ActivatorUtilities.CreateInstance<SendLedgerStore>(
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SendLedgerStore>(
             sp, sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.OutboundLedger)));
-        services.AddSingleton<ISentMessageIndex>(sp => ActivatorUtilities.CreateInstance<SendLedgerStore>(
-            sp, sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.OutboundLedger)));
+        services.AddSingleton<ISendLedger>(sp => sp.GetRequiredService<SendLedgerStore>());
+        services.AddSingleton<ISentMessageIndex, SentMessageIndex>();
         // Outreach (restock alerts, broadcasts): its own queue, so a reply never waits behind a fan-out; paced per number.
         services.AddSingleton<IOutreachQueue>(sp =>
         {
@@ -80,8 +82,10 @@ public static class StorageRegistration
                 queues.GetQueueClient(StorageNames.Queues.OutreachMessages + StorageNames.Queues.PoisonSuffix),
                 sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.OutboundLedger));
         });
-        services.AddSingleton<IStatusStore>(sp => ActivatorUtilities.CreateInstance<OutboundStatusStore>(
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<OutboundStatusStore>(
             sp, sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.OutboundStatuses)));
+        services.AddSingleton<IStatusStore>(sp => sp.GetRequiredService<OutboundStatusStore>());
+        services.AddSingleton<ISendStatusIndex>(sp => sp.GetRequiredService<OutboundStatusStore>());
 
         // The phone console's outbox: what test contacts are answered instead of Meta sending it (docs/console.md).
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ConsoleOutboxStore>(
@@ -95,6 +99,13 @@ public static class StorageRegistration
         services.AddSingleton<ICatalogueIndexInvalidator>(sp => sp.GetRequiredService<TableCatalogueIndexProvider>());
         services.AddSingleton<CatalogueImporter>();
 
+        // "Back in stock": the subscriptions, the fan-out queue, and products read fresh from the Catalogue table.
+        services.AddSingleton<ISubscriptionStore>(sp => new SubscriptionStore(
+            sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.Subscriptions)));
+        services.AddSingleton<IRestockAlertQueue>(sp => new RestockAlertQueue(
+            sp.GetRequiredService<QueueServiceClient>().GetQueueClient(StorageNames.Queues.RestockAlerts),
+            sp.GetRequiredService<QueueSignals>()));
+        services.AddSingleton<IProductLookup, ProductLookup>();
         // Broadcasts (docs/broadcasts.md): the table of broadcasts and recipients, the daily reach, the fan-out queue.
         services.AddSingleton<IBroadcastStore>(sp => ActivatorUtilities.CreateInstance<BroadcastStore>(
             sp, sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.Broadcasts)));

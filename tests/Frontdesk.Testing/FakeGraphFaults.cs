@@ -44,25 +44,25 @@ public sealed record FakeGraphFaults
     /// <summary>No fault at all: the default.</summary>
     public static FakeGraphFaults None { get; } = new();
 
-    /// <summary>Picks the fault for one request with <paramref name="draw"/> in [0, 1), or null for none.</summary>
-    internal FakeGraphResponse? Pick(double draw)
+    /// <summary>Picks the fault for one request with <paramref name="draw"/> in [0, 1), with its property's name, or null for none.</summary>
+    internal (string Name, FakeGraphResponse Answer)? Pick(double draw)
     {
-        (double P, Func<FakeGraphResponse> Make)[] table =
+        (string Name, double P, Func<FakeGraphResponse> Make)[] table =
         [
-            (Throttle, () => FakeGraphResponse.Throttle(ThrottleRetryAfter)),
-            (PairPacing, FakeGraphResponse.PairPacing),
-            (ServerError, () => FakeGraphResponse.ServerError()),
-            (DropBeforeHandling, FakeGraphResponse.DropBeforeHandling),
-            (DropAfterAccepting, FakeGraphResponse.DropAfterAccepting),
-            (Slow, () => FakeGraphResponse.Slow(SlowDelay)),
+            (nameof(Throttle), Throttle, () => FakeGraphResponse.Throttle(ThrottleRetryAfter)),
+            (nameof(PairPacing), PairPacing, FakeGraphResponse.PairPacing),
+            (nameof(ServerError), ServerError, () => FakeGraphResponse.ServerError()),
+            (nameof(DropBeforeHandling), DropBeforeHandling, FakeGraphResponse.DropBeforeHandling),
+            (nameof(DropAfterAccepting), DropAfterAccepting, FakeGraphResponse.DropAfterAccepting),
+            (nameof(Slow), Slow, () => FakeGraphResponse.Slow(SlowDelay)),
         ];
         var edge = 0.0;
-        foreach (var (p, make) in table)
+        foreach (var (name, p, make) in table)
         {
             edge += p;
             if (draw < edge)
             {
-                return make();
+                return (name, make());
             }
         }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -38,7 +39,9 @@ public sealed class FakeGraphServer : IAsyncDisposable
     private readonly ConcurrentQueue<FakeGraphResponse> _script = new();
     private readonly ConcurrentQueue<AcceptedGraphMessage> _accepted = new();
     private readonly ConcurrentQueue<PostedStatus> _posted = new();
+    private readonly ConcurrentDictionary<string, int> _injected = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _failDeliveriesTo = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeGraphResponse>> _scriptFor = new(StringComparer.Ordinal);
     private readonly Queue<DateTimeOffset> _lastSecond = new();
     private readonly Lock _gate = new();
     private FakeGraphFaults _faults = FakeGraphFaults.None;
@@ -65,6 +68,12 @@ public sealed class FakeGraphServer : IAsyncDisposable
     /// <summary>Every status webhook posted back so far (once settled: answered 200, or given up).</summary>
     public IReadOnlyList<PostedStatus> PostedStatuses => [.. _posted];
 
+    /// <summary>
+    /// The random faults injected so far, by kind (the <see cref="FakeGraphFaults"/> property names, and
+    /// <c>MessagesPerSecondLimit</c> for 130429s from the real limit); scripted answers are not counted.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> InjectedFaults => new SortedDictionary<string, int>(_injected, StringComparer.Ordinal);
+
     /// <summary>Status webhooks scheduled but not yet settled.</summary>
     public int PendingStatuses => _poster?.Pending ?? 0;
 
@@ -82,6 +91,15 @@ public sealed class FakeGraphServer : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>Templates per WABA id, listed by <c>GET /{version}/{waba-id}/message_templates</c> (see <see cref="SetMessageTemplates"/>).</summary>
+    private readonly ConcurrentDictionary<string, IReadOnlyList<FakeMessageTemplate>> _templates = new(StringComparer.Ordinal);
+
+    /// <summary>How many templates one page of <c>message_templates</c> holds (small, so paging is exercised).</summary>
+    public int TemplatesPageSize { get; set; } = 2;
+
+    /// <summary>The templates the WhatsApp Business Account <paramref name="wabaId"/> holds, as Meta lists them (paged by <c>after</c>).</summary>
+    public void SetMessageTemplates(string wabaId, params FakeMessageTemplate[] templates) => _templates[wabaId] = templates;
 
     public static Task<FakeGraphServer> StartAsync(CancellationToken cancellationToken = default) =>
         StartAsync(TimeProvider.System, cancellationToken);
@@ -109,6 +127,21 @@ public sealed class FakeGraphServer : IAsyncDisposable
         foreach (var response in responses)
         {
             _script.Enqueue(response);
+        }
+    }
+
+    /// <summary>
+    /// Scripts the answers of the next messages to one recipient (with or without <c>+</c>), in order, ahead of
+    /// <see cref="Enqueue"/>'s; read receipts and other recipients are not affected.
+    /// </summary>
+    public void EnqueueFor(string to, params FakeGraphResponse[] responses)
+    {
+        ArgumentNullException.ThrowIfNull(to);
+        ArgumentNullException.ThrowIfNull(responses);
+        var queue = _scriptFor.GetOrAdd(to.TrimStart('+'), _ => new ConcurrentQueue<FakeGraphResponse>());
+        foreach (var response in responses)
+        {
+            queue.Enqueue(response);
         }
     }
 
@@ -220,7 +253,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
         _requests.Enqueue(request);
 
         var isMessage = request.Method == HttpMethods.Post && request.PhoneNumberId is not null;
-        var answer = _script.TryDequeue(out var next) ? next : (isMessage ? Unscripted(request) : new FakeGraphResponse());
+        var answer = ScriptedFor(request) ?? (_script.TryDequeue(out var next) ? next : (isMessage ? Unscripted(request) : new FakeGraphResponse()));
         if (answer.Drop == FakeGraphDrop.BeforeHandling)
         {
             context.Abort();
@@ -247,7 +280,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
             return;
         }
 
-        var (status, text) = answer.Body is null ? DefaultAnswer(request, accepted) : (answer.Status, answer.Body);
+        var (status, text) = answer.Body is null ? TemplatesAnswer(context) ?? DefaultAnswer(request, accepted) : (answer.Status, answer.Body);
         context.Response.StatusCode = status;
         if (answer.RetryAfter is { } retryAfter)
         {
@@ -261,6 +294,13 @@ public sealed class FakeGraphServer : IAsyncDisposable
         }
     }
 
+    private FakeGraphResponse? ScriptedFor(RecordedGraphRequest request) =>
+        request.Json?["to"]?.GetValue<string>() is { } to
+        && _scriptFor.TryGetValue(to.TrimStart('+'), out var queue)
+        && queue.TryDequeue(out var answer)
+            ? answer
+            : null;
+
     /// <summary>A random fault from <see cref="Faults"/>, Meta's throughput limit, or a plain success.</summary>
     private FakeGraphResponse Unscripted(RecordedGraphRequest request)
     {
@@ -269,7 +309,8 @@ public sealed class FakeGraphServer : IAsyncDisposable
             var faults = _faults;
             if (!(request.IsMarkRead && faults.SpareReadReceipts) && faults.Pick(_random.NextDouble()) is { } fault)
             {
-                return fault;
+                _injected.AddOrUpdate(fault.Name, 1, (_, n) => n + 1);
+                return fault.Answer;
             }
 
             if (faults.MessagesPerSecondLimit is { } limit)
@@ -282,6 +323,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
 
                 if (_lastSecond.Count >= limit)
                 {
+                    _injected.AddOrUpdate(nameof(FakeGraphFaults.MessagesPerSecondLimit), 1, (_, n) => n + 1);
                     return FakeGraphResponse.Throttle();
                 }
 
@@ -311,6 +353,28 @@ public sealed class FakeGraphServer : IAsyncDisposable
         var failure = answer.StatusFailureCode ?? (_failDeliveriesTo.TryGetValue(to, out var code) ? code : null);
         Volatile.Read(ref _poster)?.Schedule(accepted, failure);
         return accepted;
+    }
+
+    /// <summary>A page of Meta's template list for a known WABA id, or null for any other request.</summary>
+    private (int Status, string Body)? TemplatesAnswer(HttpContext context)
+    {
+        if (context.Request.Method != HttpMethods.Get
+            || (context.Request.Path.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries) is not [_, var waba, "message_templates"]
+            || !_templates.TryGetValue(waba, out var all))
+        {
+            return null;
+        }
+
+        var start = int.TryParse(context.Request.Query["after"], NumberStyles.None, CultureInfo.InvariantCulture, out var after) ? after : 0;
+        var size = Math.Max(1, TemplatesPageSize);
+        var page = new JsonArray([.. all.Skip(start).Take(size).Select(t => (JsonNode)t.ToJson())]);
+        var paging = new JsonObject { ["cursors"] = new JsonObject { ["before"] = start.ToString(CultureInfo.InvariantCulture), ["after"] = (start + size).ToString(CultureInfo.InvariantCulture) } };
+        if (start + size < all.Count)
+        {
+            paging["next"] = $"{BaseUrl.AbsoluteUri.TrimEnd('/')}{context.Request.Path}?after={start + size}";
+        }
+
+        return (200, new JsonObject { ["data"] = page, ["paging"] = paging }.ToJsonString());
     }
 
     private static (int Status, string Body) DefaultAnswer(RecordedGraphRequest request, AcceptedGraphMessage? accepted)

@@ -22,7 +22,17 @@ public static class ContactMerge
     /// <summary>How many reply marks a row keeps at most; the storm breaker needs only the last few minutes.</summary>
     public const int MaxReplyMarks = 64;
 
-    public static ContactState Merge(ContactState decided, ContactState? current, DateTimeOffset decidedAt)
+    public static ContactState Merge(ContactState decided, ContactState? current, DateTimeOffset decidedAt) =>
+        Merge(decided, current, decidedAt, consentBefore: null);
+
+    /// <summary>
+    /// As <see cref="Merge(ContactState, ContactState?, DateTimeOffset)"/>, knowing the consent the decision read
+    /// (<paramref name="consentBefore"/>: the row's <see cref="ContactState.OptedOut"/> when it was read, false for a
+    /// first-time contact). A decision that did not change consent carries the value it read, which may be stale: it
+    /// then never overwrites the row's, so a STOP written by a concurrent decision is not undone by a message that
+    /// merely did not mention it. Only when both changed consent does the newer decision win.
+    /// </summary>
+    public static ContactState Merge(ContactState decided, ContactState? current, DateTimeOffset decidedAt, bool? consentBefore)
     {
         ArgumentNullException.ThrowIfNull(decided);
         if (current is null)
@@ -30,8 +40,10 @@ public static class ContactMerge
             return decided;
         }
 
-        // The decision is the newest word on consent unless the row holds a later decision.
-        var decisionIsNewer = current.LastInbound is not { } seen || seen <= decidedAt;
+        // The decision is the newest word on consent unless the row holds a later decision, or the decision did not
+        // touch consent at all (then the row's word stands, whatever its age).
+        var decisionChangedConsent = consentBefore is not { } before || before != decided.OptedOut;
+        var decisionIsNewer = decisionChangedConsent && (current.LastInbound is not { } seen || seen <= decidedAt);
         var pauseFromDecision = decided.PausedAt is { } decidedStamp && (current.PausedAt is not { } rowStamp || decidedStamp > rowStamp);
         var pause = pauseFromDecision ? decided : current;
         var reaction = Later(decided.LastReactionAt, current.LastReactionAt) ? decided : current;

@@ -17,6 +17,12 @@ public static class WhatsAppLimits
     /// </summary>
     public static readonly TimeSpan ServiceWindow = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// The pair rate: about one message every 6 seconds from a business number to the same customer (reference §8;
+    /// short bursts borrow against it). Past it Meta answers 131056, and a retry waits at least this long.
+    /// </summary>
+    public static readonly TimeSpan PairRateWindow = TimeSpan.FromSeconds(6);
+
     /// <summary>The body of reply buttons, a single product, a product list or a catalogue message.</summary>
     public const int InteractiveBody = 1024;
 

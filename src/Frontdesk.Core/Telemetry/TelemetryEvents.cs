@@ -40,7 +40,7 @@ public static class TelemetryEvents
     /// <summary>An inbound message gets no reply, and why: "not answered: contact opted out", "not answered: paused until …", "away message not repeated: cooldown until …".</summary>
     public const int InboundNotAnswered = 2003;
 
-    /// <summary>A recorded decision was queued again after a crash between deciding and queueing.</summary>
+    /// <summary>A recorded decision whose delivery died was carried on from its cursor by a redelivery.</summary>
     public const int InboundRedispatched = 2002;
 
     /// <summary>An edited message was handled as its original (answered once, whichever arrives first).</summary>
@@ -52,7 +52,7 @@ public static class TelemetryEvents
     /// <summary>An echo (<c>smb_message_echoes</c>) was left out as malformed or for another number; the rest was handled.</summary>
     public const int EchoSkipped = 2011;
 
-    /// <summary>A reply was queued. Properties: <c>PhoneNumberId</c>, <c>ReplyKind</c>, <c>RuleName</c>.</summary>
+    /// <summary>A reply was decided and is being sent (straight from the inbox, or queued after a retryable failure). Properties: <c>PhoneNumberId</c>, <c>ReplyKind</c>, <c>RuleName</c>.</summary>
     public const int ReplyQueued = 2100;
 
     /// <summary>A rule table row was skipped; the message names table, keys and problem.</summary>
@@ -109,11 +109,29 @@ public static class TelemetryEvents
     /// <summary>The Graph API gave no answer (timeout, connection error).</summary>
     public const int GraphNoAnswer = 3051;
 
+    /// <summary>A reply was not sent: the customer wrote longer ago than <c>Outbound__MaxReplyAgeMinutes</c>.</summary>
+    public const int ReplyExpired = 3300;
+
     /// <summary>A send failed for good, or a status webhook said failed. Properties: <c>MetaErrorCode</c>, <c>MetaErrorTitle</c>.</summary>
     public const int SendFailed = 3100;
 
     /// <summary>A message status older than the recorded one was ignored.</summary>
     public const int StatusStale = 3110;
+
+    /// <summary>A redelivery carrying on a dead delivery's decision found a reply being sent: recorded maybe sent, not sent again.</summary>
+    public const int ReplyMaybeSentByDeadDelivery = 3200;
+
+    /// <summary>A delivery sending a reply chain found the message taken over by another (its lease ran out) and stopped.</summary>
+    public const int InboundTakenOver = 3201;
+
+    /// <summary>A maybe-sent reply was settled by Meta's status webhook carrying its key: not sent again.</summary>
+    public const int UnknownSettledByStatus = 3210;
+
+    /// <summary>A maybe-sent reply got no status within Outbound__UnknownGraceSeconds: sent again, once.</summary>
+    public const int UnknownResent = 3211;
+
+    /// <summary>A maybe-sent reply's grace check found the ledger settled meanwhile (sent, failed or resent by another).</summary>
+    public const int UnknownNotResent = 3212;
 
     /// <summary>A queue's approximate depth, sampled by a timer. Properties: <c>Queue</c>, <c>Depth</c>.</summary>
     public const int QueueDepth = 4000;
@@ -171,6 +189,31 @@ public static class TelemetryEvents
 
     /// <summary>Messages were queued on <c>outreach-messages</c>, paced for their number.</summary>
     public const int OutreachQueued = 7010;
+    // 71xx: "back in stock" alerts (docs/catalogue.md#back-in-stock-alerts).
+
+    /// <summary>A customer pressed "Notify me": subscribed, already subscribed (kept), or renewed.</summary>
+    public const int RestockSubscribed = 7100;
+
+    /// <summary>Products back in stock with live subscribers were found and queued on <c>restock-alerts</c>. Properties: <c>Source</c>, <c>Products</c>.</summary>
+    public const int RestockDetected = 7101;
+
+    /// <summary>One page of a product's subscribers was queued for alerts and closed. Properties: <c>PhoneNumberId</c>, <c>Sku</c>, <c>Alerts</c>, <c>Expired</c>.</summary>
+    public const int RestockAlertsQueued = 7102;
+
+    /// <summary>A restock alert was not fanned out, and why (the product is gone, or out of stock again).</summary>
+    public const int RestockAlertDropped = 7103;
+
+    /// <summary>A Subscriptions row could not be read (edited by hand): skipped, naming the row.</summary>
+    public const int SubscriptionRowSkipped = 7104;
+
+    /// <summary>An import could not queue its restock alerts; the minute watch will find the products instead.</summary>
+    public const int RestockImportAlertsFailed = 7105;
+
+    /// <summary>The minute watch could not read a subscribed product; it is tried again at the next run.</summary>
+    public const int RestockWatchLookupFailed = 7106;
+
+    /// <summary>The templates sync compared the Templates rows with Meta's approved templates (or could not read them, and why).</summary>
+    public const int TemplatesSynced = 7020;
 
     /// <summary>DevHost: an HTTP function's route was mapped.</summary>
     public const int DevHostRouteMapped = 9001;

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Frontdesk.Core.Telemetry;
@@ -24,8 +25,12 @@ public sealed partial class QueueTriggerPump(
     IServiceProvider services,
     ILogger<QueueTriggerPump> logger) : BackgroundService
 {
-    /// <summary>The lease a received message gets; the host renews it, DevHost sizes it to host.json's functionTimeout.</summary>
-    private static readonly TimeSpan s_lease = TimeSpan.FromMinutes(10);
+    /// <summary>
+    /// The lease a received message gets, renewed every third of it while the function runs (the host does the same
+    /// with 10 minutes). Short, so a message whose DevHost died (kill -9) is visible again within 30 s and a restart
+    /// answers it at once, instead of 10 minutes later (docs/outbound.md, crash recovery).
+    /// </summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
 
     private static readonly TimeSpan s_minimumPoll = TimeSpan.FromMilliseconds(100);
 
@@ -45,7 +50,7 @@ public sealed partial class QueueTriggerPump(
             QueueMessage[] batch;
             try
             {
-                batch = (await queue.ReceiveMessagesAsync(Math.Clamp(settings.BatchSize, 1, 32), s_lease, stoppingToken).ConfigureAwait(false)).Value;
+                batch = (await queue.ReceiveMessagesAsync(Math.Clamp(settings.BatchSize, 1, 32), Lease, stoppingToken).ConfigureAwait(false)).Value;
             }
             catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException)
             {
@@ -70,35 +75,64 @@ public sealed partial class QueueTriggerPump(
         if (message.DequeueCount > settings.MaxDequeueCount)
         {
             // An earlier attempt died with its instance: the host poisons such a message on sight.
-            await MoveToPoisonAsync(message, stoppingToken).ConfigureAwait(false);
+            await MoveToPoisonAsync(message, message.PopReceipt, stoppingToken).ConfigureAwait(false);
             return;
         }
 
+        var receipt = new StrongBox<string?>(message.PopReceipt);
+        using var renewing = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var renewal = RenewAsync(message.MessageId, receipt, renewing.Token);
         try
         {
             using var scope = services.CreateScope();
             await FunctionInvoker.InvokeAsync(function, scope.ServiceProvider, p => Bind(p, message), stoppingToken).ConfigureAwait(false);
-            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken).ConfigureAwait(false);
+            await StopRenewingAsync(renewing, renewal).ConfigureAwait(false);
+            await queue.DeleteMessageAsync(message.MessageId, receipt.Value!, stoppingToken).ConfigureAwait(false);
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {
+            await StopRenewingAsync(renewing, renewal).ConfigureAwait(false);
             Log.InvocationFailed(logger, function.Definition.Name, message.MessageId, message.DequeueCount, e);
             if (message.DequeueCount >= settings.MaxDequeueCount)
             {
-                await MoveToPoisonAsync(message, stoppingToken).ConfigureAwait(false);
+                await MoveToPoisonAsync(message, receipt.Value!, stoppingToken).ConfigureAwait(false);
             }
             else
             {
-                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: settings.VisibilityTimeout, cancellationToken: stoppingToken).ConfigureAwait(false);
+                await queue.UpdateMessageAsync(message.MessageId, receipt.Value!, visibilityTimeout: settings.VisibilityTimeout, cancellationToken: stoppingToken).ConfigureAwait(false);
             }
         }
     }
 
-    private async Task MoveToPoisonAsync(QueueMessage message, CancellationToken cancellationToken)
+    /// <summary>Keeps the message invisible while the function runs, one <see cref="Lease"/> at a time.</summary>
+    private async Task RenewAsync(string messageId, StrongBox<string?> receipt, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            await Task.Delay(Lease / 3, cancellationToken).ConfigureAwait(false);
+            var renewed = await queue.UpdateMessageAsync(messageId, receipt.Value!, visibilityTimeout: Lease, cancellationToken: cancellationToken).ConfigureAwait(false);
+            receipt.Value = renewed.Value.PopReceipt;
+        }
+    }
+
+    private static async Task StopRenewingAsync(CancellationTokenSource renewing, Task renewal)
+    {
+        await renewing.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await renewal.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped, as asked.
+        }
+    }
+
+    private async Task MoveToPoisonAsync(QueueMessage message, string popReceipt, CancellationToken cancellationToken)
     {
         await poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         await poison.SendMessageAsync(message.Body, cancellationToken: cancellationToken).ConfigureAwait(false);
-        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
+        await queue.DeleteMessageAsync(message.MessageId, popReceipt, cancellationToken).ConfigureAwait(false);
         Log.Poisoned(logger, function.Definition.Name, message.MessageId, poison.Name, message.DequeueCount);
     }
 

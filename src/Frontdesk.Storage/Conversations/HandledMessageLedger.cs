@@ -10,23 +10,40 @@ namespace Frontdesk.Storage.Conversations;
 /// <summary>
 /// <c>HandledMessages</c>: PartitionKey the UTC day of the message's own timestamp (the same for every redelivery,
 /// and whole old days purge cheaply), RowKey the wamid. Columns an operator can read in the portal: <c>State</c>
-/// (Deciding, Decided, Dispatched), <c>PhoneNumberId</c>, <c>From</c>, <c>Decision</c> (which steps fired), and the
-/// JSON of the replies and contact so a crash between deciding and queueing never loses or repeats a reply.
+/// (Sending, Handing, Dispatched), <c>Cursor</c> and <c>Outcomes</c> (how far the reply chain got: one letter per
+/// settled reply, S sent, U maybe sent, F failed, Q handed to the queue), <c>WamId1</c>, <c>WamId2</c>…, <c>PhoneNumberId</c>,
+/// <c>From</c>, <c>Decision</c> (which steps fired), and the JSON of the replies and contact, so a crash at any point
+/// never loses or repeats a decision.
 /// </summary>
+/// <remarks>
+/// A delivery decides first and claims by inserting the decided row (409: another delivery decided first, and its
+/// row says what to do). Every later write is ETag-guarded and renews the lease, so of two deliveries only the one
+/// holding the row writes; a delivery whose lease ran out finds its next write refused and stops. Rows whose RowKey
+/// starts with <see cref="SentIndexPrefix"/> index the wamids Meta gave the chain's replies; each is written in one
+/// transaction with the cursor move that records it (same partition), so the index costs no request of its own.
+/// </remarks>
 public sealed class HandledMessageLedger(TableClient table, TimeProvider time) : IHandledMessages
 {
-    public const string Deciding = nameof(Deciding);
-    public const string Decided = nameof(Decided);
+    public const string Sending = nameof(Sending);
+    public const string Handing = nameof(Handing);
     public const string Dispatched = nameof(Dispatched);
 
-    /// <summary>How long a delivery may decide before another delivery of the same message may take over.</summary>
-    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
+    /// <summary>RowKey prefix of the sent-wamid index rows (a wamid's own characters never include <c>|</c>).</summary>
+    public const string SentIndexPrefix = "sent|";
+
+    /// <summary>
+    /// How long a delivery may take between two writes of the row (one Graph call, at most
+    /// <c>Outbound__AttemptTimeoutSeconds</c>, plus a few storage calls) before another delivery may take over.
+    /// Short, so a message whose host died is carried on within seconds of its redelivery.
+    /// </summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(20);
 
     private readonly CreateOnce _create = new(ct => table.CreateIfNotExistsAsync(ct));
 
-    public async Task<HandledClaim> ClaimAsync(InboundMessage message, CancellationToken cancellationToken = default)
+    public async Task<HandledClaim> ClaimAsync(InboundMessage message, RecordedDecision decision, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(decision);
         await _create.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var (partition, row) = Keys(message);
         var now = time.GetUtcNow();
@@ -34,18 +51,25 @@ public sealed class HandledMessageLedger(TableClient table, TimeProvider time) :
         {
             var entity = new TableEntity(partition, row)
             {
-                ["State"] = Deciding,
+                ["State"] = Sending,
+                ["Cursor"] = 0,
+                ["Outcomes"] = "",
                 ["LeaseUntil"] = now + Lease,
                 ["PhoneNumberId"] = message.PhoneNumberId,
                 ["From"] = message.From,
                 ["ReceivedAt"] = now,
+                ["DecidedAt"] = now,
+                ["Decision"] = decision.Summary,
+                ["Replies"] = JsonSerializer.Serialize(decision.Replies.ToList(), LedgerJsonContext.Default.ListOutboundMessage),
+                ["Contact"] = JsonSerializer.Serialize(decision.Contact, LedgerJsonContext.Default.ContactState),
+                ["ConsentBefore"] = decision.ConsentBefore,
             };
             var added = await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
-            return new HandledClaim(message, HandledState.Claimed, added.Headers.ETag?.ToString());
+            return new HandledClaim(message, HandledState.Claimed, added.Headers.ETag?.ToString(), decision, ChainProgress.Start);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            // Another delivery of this wamid got here first: what it recorded decides.
+            // Another delivery of this wamid decided first: what it recorded decides.
         }
 
         var existing = (await table.GetEntityAsync<TableEntity>(partition, row, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
@@ -56,21 +80,19 @@ public sealed class HandledMessageLedger(TableClient table, TimeProvider time) :
             return new HandledClaim(message, HandledState.Dispatched, version);
         }
 
-        // Deciding or Decided: the delivery that holds the lease may still be deciding or queueing the replies.
+        // The delivery that holds the lease may still be sending the chain.
         if (existing.GetDateTimeOffset("LeaseUntil") is { } lease && lease > now)
         {
             return new HandledClaim(message, HandledState.Busy, version);
         }
 
-        // The delivery that held it died before deciding, or before queueing what it decided: take its place.
-        existing["LeaseUntil"] = now + Lease;
+        // The delivery that held it died (or stalled past its lease): take its place, from its cursor.
+        var taken = new TableEntity(partition, row) { ["LeaseUntil"] = now + Lease, ["TakenOverAt"] = now };
         try
         {
-            var taken = await table.UpdateEntityAsync(existing, existing.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
-            var takenVersion = taken.Headers.ETag?.ToString();
-            return state == Decided
-                ? new HandledClaim(message, HandledState.Decided, takenVersion, Read(existing))
-                : new HandledClaim(message, HandledState.Claimed, takenVersion);
+            var response = await table.UpdateEntityAsync(taken, existing.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            var progress = new ChainProgress(existing.GetInt32("Cursor") ?? 0, existing.GetString("Outcomes") ?? "");
+            return new HandledClaim(message, state == Handing ? HandledState.Handing : HandledState.Decided, response.Headers.ETag?.ToString(), Read(existing), progress);
         }
         catch (RequestFailedException e) when (e.Status == 412)
         {
@@ -78,41 +100,68 @@ public sealed class HandledMessageLedger(TableClient table, TimeProvider time) :
         }
     }
 
-    public async Task<bool> RecordDecisionAsync(HandledClaim claim, RecordedDecision decision, CancellationToken cancellationToken = default)
+    public async Task<HandledClaim?> AdvanceAsync(HandledClaim claim, ChainProgress progress, SentReply? sent, bool handing = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        ArgumentNullException.ThrowIfNull(decision);
+        ArgumentNullException.ThrowIfNull(progress);
         var (partition, row) = Keys(claim.Message);
+        var now = time.GetUtcNow();
+        var finished = progress.Cursor >= (claim.Recorded?.Replies.Count ?? 0);
         var entity = new TableEntity(partition, row)
         {
-            ["State"] = Decided,
-            ["Decision"] = decision.Summary,
-            ["Replies"] = JsonSerializer.Serialize(decision.Replies.ToList(), LedgerJsonContext.Default.ListOutboundMessage),
-            ["Contact"] = JsonSerializer.Serialize(decision.Contact, LedgerJsonContext.Default.ContactState),
-            ["DecidedAt"] = time.GetUtcNow(),
-
-            // A whole lease to queue the replies before a redelivery may queue them again.
-            ["LeaseUntil"] = time.GetUtcNow() + Lease,
+            ["State"] = handing ? Handing : finished ? Dispatched : Sending,
+            ["Cursor"] = progress.Cursor,
+            ["Outcomes"] = progress.Outcomes,
+            ["LeaseUntil"] = now + Lease,
         };
+        if (finished && !handing)
+        {
+            entity["DispatchedAt"] = now;
+        }
+
+        if (sent is not null)
+        {
+            // The reply just settled is number Cursor (keys count from 1: {wamid}:1 is the first).
+            entity["WamId" + progress.Cursor.ToString(CultureInfo.InvariantCulture)] = sent.WamId;
+        }
+
         try
         {
-            var updated = await table.UpdateEntityAsync(entity, new ETag(claim.Version!), TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
-            return updated.Status is >= 200 and < 300;
+            var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateMerge, entity, new ETag(claim.Version!)) };
+            if (sent is not null)
+            {
+                actions.Add(new(TableTransactionActionType.UpsertReplace, new TableEntity(partition, SentIndexPrefix + TableKey.Encode(sent.WamId))
+                {
+                    ["IdempotencyKey"] = sent.IdempotencyKey,
+                    ["PhoneNumberId"] = claim.Message.PhoneNumberId,
+                    ["To"] = sent.To,
+                    ["SentAt"] = now,
+                }));
+            }
+
+            var response = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            var version = response.Value[0].Headers.ETag?.ToString();
+            return claim with { Version = version, Progress = progress };
         }
-        catch (RequestFailedException e) when (e.Status == 412)
+        catch (TableTransactionFailedException e) when (e.Status is 412 or 404)
         {
-            return false;
+            // Another delivery took the message over (our lease ran out): its word stands from here on.
+            return null;
         }
     }
 
-    public async Task MarkDispatchedAsync(HandledClaim claim, CancellationToken cancellationToken = default)
+    /// <summary>Whether a chain sent from the inbox got <paramref name="wamId"/> from Meta, for a message of <paramref name="day"/>.</summary>
+    public async Task<bool> WasSentAsync(DateTimeOffset day, string wamId, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(claim);
-        var (partition, row) = Keys(claim.Message);
-        var entity = new TableEntity(partition, row) { ["State"] = Dispatched, ["DispatchedAt"] = time.GetUtcNow() };
-
-        // Unconditional: every path here dispatches the one recorded decision, so the last writer is as right as the first.
-        await table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(Day(day), SentIndexPrefix + TableKey.Encode(wamId), ["IdempotencyKey"], cancellationToken).ConfigureAwait(false);
+            return row.HasValue;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return false;
+        }
     }
 
     /// <summary>
@@ -171,7 +220,10 @@ public sealed class HandledMessageLedger(TableClient table, TimeProvider time) :
             JsonSerializer.Deserialize(entity.GetString("Replies") ?? "[]", LedgerJsonContext.Default.ListOutboundMessage) ?? [],
             JsonSerializer.Deserialize(entity.GetString("Contact") ?? "null", LedgerJsonContext.Default.ContactState)
                 ?? throw new InvalidOperationException($"HandledMessages {entity.PartitionKey}/{entity.RowKey} is Decided but has no Contact."),
-            entity.GetString("Decision") ?? "");
+            entity.GetString("Decision") ?? "")
+        {
+            ConsentBefore = entity.GetBoolean("ConsentBefore"),
+        };
 
     private static (string Partition, string Row) Keys(InboundMessage message) => (Day(message.Timestamp), TableKey.Encode(message.Id));
 

@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using Frontdesk.Core.Telemetry;
 using Frontdesk.Core.Webhooks.Events;
+using Frontdesk.Core.WhatsApp.Graph;
 using Frontdesk.Core.WhatsApp.Sending;
 using Microsoft.Extensions.Logging;
 
@@ -13,8 +14,16 @@ namespace Frontdesk.Storage.Outbound;
 /// (sent &lt; delivered &lt; read &lt; played &lt; failed), by insert-if-absent or an ETag-guarded update, re-read on
 /// conflict.
 /// </summary>
-public sealed partial class OutboundStatusStore(TableClient table, TimeProvider time, ILogger<OutboundStatusStore> logger) : IStatusStore
+/// <remarks>
+/// The first status of a wamid whose <c>biz_opaque_callback_data</c> names a Frontdesk key also writes a row keyed by
+/// that key (RowKey <see cref="KeyRowPrefix"/> + key), in the same transaction as the wamid's row, so a send whose
+/// answer was lost is found by its key (<see cref="ISendStatusIndex"/>) at no extra cost per status.
+/// </remarks>
+public sealed partial class OutboundStatusStore(TableClient table, TimeProvider time, ILogger<OutboundStatusStore> logger) : IStatusStore, ISendStatusIndex
 {
+    /// <summary>RowKey prefix of the rows that find a status by the idempotency key it carried.</summary>
+    public const string KeyRowPrefix = "key|";
+
     private const int MaxConflicts = 10;
 
     private readonly CreateOnce _create = new(ct => table.CreateIfNotExistsAsync(ct));
@@ -45,7 +54,7 @@ public sealed partial class OutboundStatusStore(TableClient table, TimeProvider 
             {
                 if (!existing.HasValue || existing.Value is null)
                 {
-                    await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+                    await InsertAsync(partition, entity, status, cancellationToken).ConfigureAwait(false);
                 }
                 else if (rank <= (existing.Value.GetInt32("Rank") ?? 0))
                 {
@@ -57,7 +66,7 @@ public sealed partial class OutboundStatusStore(TableClient table, TimeProvider 
                     await table.UpdateEntityAsync(entity, existing.Value.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
                 }
             }
-            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            catch (Exception e) when (e is RequestFailedException { Status: 409 or 412 } or TableTransactionFailedException { Status: 409 or 412 })
             {
                 // Another status for this wamid landed first: compare against it.
                 continue;
@@ -73,6 +82,46 @@ public sealed partial class OutboundStatusStore(TableClient table, TimeProvider 
         }
 
         throw new InvalidOperationException($"The status row {partition}/{row} kept changing; giving up so the queue retries.");
+    }
+
+    public async Task<KeyedStatus?> FindByKeyAsync(string phoneNumberId, string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(
+                PhoneNumberKey.Of(phoneNumberId), KeyRowPrefix + TableKey.Encode(idempotencyKey), ["Status", "WamId"], cancellationToken).ConfigureAwait(false);
+            return row.HasValue && row.Value is { } found && found.GetString("Status") is { } name && found.GetString("WamId") is { } wamId
+                ? new KeyedStatus(name, wamId)
+                : null;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // No status table yet: no status ever came.
+            return null;
+        }
+    }
+
+    /// <summary>The wamid's first row, with its key row when the status names a Frontdesk key (one transaction).</summary>
+    private async Task InsertAsync(string partition, TableEntity entity, StatusUpdate status, CancellationToken cancellationToken)
+    {
+        var data = status.BizOpaqueCallbackData;
+        if (!GraphRequestBuilder.IsOwnCallback(data) || data!.Length == GraphRequestBuilder.CallbackPrefix.Length)
+        {
+            await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var key = data[GraphRequestBuilder.CallbackPrefix.Length..];
+        var keyRow = new TableEntity(partition, KeyRowPrefix + TableKey.Encode(key))
+        {
+            ["IdempotencyKey"] = key,
+            ["WamId"] = status.MessageId,
+            ["Status"] = status.Status,
+            ["StatusAt"] = status.Timestamp,
+        };
+        await table.SubmitTransactionAsync(
+            [new TableTransactionAction(TableTransactionActionType.Add, entity), new TableTransactionAction(TableTransactionActionType.UpsertReplace, keyRow)],
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The row for a wamid, for tests and operators' tools.</summary>

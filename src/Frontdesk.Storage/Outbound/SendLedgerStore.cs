@@ -99,6 +99,64 @@ public sealed class SendLedgerStore(TableClient table, TimeProvider time) : ISen
         throw new InvalidOperationException($"The ledger row {partition}/{row} kept changing; giving up so the queue retries.");
     }
 
+    public async Task<LedgerClaim> TryResendUnknownAsync(OutboundMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        await _create.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var (partition, row) = Keys(message);
+        for (var conflict = 0; conflict < MaxConflicts; conflict++)
+        {
+            try
+            {
+                // Maybe sent from the inbox (the decision row is its ledger): this table has no row for it yet.
+                var entity = Describe(message, Sending);
+                entity["StartedAt"] = time.GetUtcNow();
+                entity["Resent"] = true;
+                await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+                return LedgerClaim.Claimed;
+            }
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+                // A row exists: only Unknown (or a failed resend's Retryable) may be claimed for the resend.
+            }
+
+            var existing = await table.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (!existing.HasValue || existing.Value is null)
+            {
+                continue;
+            }
+
+            var current = existing.Value;
+            switch (current.GetString("State"))
+            {
+                case Sent:
+                    return LedgerClaim.AlreadySent;
+                case Failed:
+                    return LedgerClaim.AlreadyFailed;
+                case Sending:
+                    return LedgerClaim.FoundSending;
+            }
+
+            var update = new TableEntity(partition, row) { ["State"] = Sending, ["Resent"] = true, ["StartedAt"] = time.GetUtcNow(), ["UpdatedAt"] = time.GetUtcNow() };
+            try
+            {
+                await table.UpdateEntityAsync(update, current.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+                return LedgerClaim.Claimed;
+            }
+            catch (RequestFailedException e) when (e.Status == 412)
+            {
+                // Another check or the owner changed it meanwhile: read again.
+            }
+        }
+
+        throw new InvalidOperationException($"The ledger row {partition}/{row} kept changing; giving up so the queue retries.");
+    }
+
+    public Task MarkSettledByStatusAsync(OutboundMessage message, string status, string? wamId, CancellationToken cancellationToken = default) =>
+        status == "failed"
+            ? WriteAsync(message, Failed, cancellationToken, ("WamId", wamId), ("Reason", $"maybe sent; Meta's status webhook said failed"), ("SettledBy", status))
+            : WriteAsync(message, Sent, cancellationToken, ("WamId", wamId), ("SentAt", time.GetUtcNow()), ("SettledBy", status));
+
     public async Task MarkSentAsync(OutboundMessage message, string? wamId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);

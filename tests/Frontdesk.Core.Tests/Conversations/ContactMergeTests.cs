@@ -63,6 +63,39 @@ public sealed class ContactMergeTests
     }
 
     [Fact]
+    public void Merge_StaleDecisionThatLeftConsentAlone_KeepsAConcurrentStop()
+    {
+        var decided = Decided(optedOut: false);
+        var current = Decided(optedOut: true) with { LastInbound = s_decidedAt.AddSeconds(-1) };
+
+        var merged = ContactMerge.Merge(decided, current, s_decidedAt, consentBefore: false);
+
+        Assert.True(merged.OptedOut);
+    }
+
+    [Fact]
+    public void Merge_StaleDecisionThatLeftConsentAlone_KeepsAConcurrentStart()
+    {
+        var decided = Decided(optedOut: true);
+        var current = Decided(optedOut: false) with { LastInbound = s_decidedAt.AddSeconds(-1) };
+
+        var merged = ContactMerge.Merge(decided, current, s_decidedAt, consentBefore: true);
+
+        Assert.False(merged.OptedOut);
+    }
+
+    [Fact]
+    public void Merge_DecisionThatChangedConsent_WinsOverAnOlderRow()
+    {
+        var decided = Decided(optedOut: true);
+        var current = Decided(optedOut: false) with { LastInbound = s_decidedAt.AddSeconds(-1) };
+
+        var merged = ContactMerge.Merge(decided, current, s_decidedAt, consentBefore: false);
+
+        Assert.True(merged.OptedOut);
+    }
+
+    [Fact]
     public void Merge_DecisionThatChangedThePause_WinsOverAnOlderPause()
     {
         var decided = Decided(pausedUntil: s_decidedAt.AddHours(1)) with { PausedAt = s_decidedAt, PauseReason = "storm" };

@@ -119,6 +119,20 @@ public sealed class FakeGraphFaultTests
     }
 
     [Fact]
+    public async Task EnqueueFor_OneRecipient_GoesAheadOfTheSharedScriptForThatRecipientOnly()
+    {
+        await using var graph = await FakeGraphServer.StartAsync(Cancel);
+        graph.EnqueueFor("+15550199997", FakeGraphResponse.ServerError(502));
+        graph.Enqueue(FakeGraphResponse.ServerError(500));
+
+        var other = await SendAsync(graph, "+15550199998");
+        var mine = await SendAsync(graph, "15550199997");
+        var mineAgain = await SendAsync(graph, "15550199997");
+
+        Assert.Equal((500, 502, 200), (other.Status, mine.Status, mineAgain.Status));
+    }
+
+    [Fact]
     public async Task Faults_SameSeed_SameSequenceOfAnswers()
     {
         var faults = new FakeGraphFaults { Seed = 42, Throttle = 0.3, ServerError = 0.3 };
@@ -161,6 +175,7 @@ public sealed class FakeGraphFaultTests
         Assert.Equal(200, scripted.Status);
         Assert.All(faulted, f => Assert.Equal(0, f.Status));
         Assert.Equal(5, graph.AcceptedTo("2").Count(a => a.AnswerDropped));
+        Assert.Equal(5, graph.InjectedFaults["DropAfterAccepting"]);
     }
 
     [Fact]
@@ -182,6 +197,7 @@ public sealed class FakeGraphFaultTests
         Assert.Equal([200, 200, 200, 400], inTheSecond);
         Assert.Equal(200, later.Status);
         Assert.Equal(3, graph.PeakAccepted(TimeSpan.FromSeconds(1)));
+        Assert.Equal(1, graph.InjectedFaults["MessagesPerSecondLimit"]);
         Assert.Equal(4, graph.Accepted.Count);
     }
 

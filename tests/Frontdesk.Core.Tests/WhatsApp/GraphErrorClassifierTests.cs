@@ -1,3 +1,4 @@
+using Frontdesk.Core.Limits;
 using Frontdesk.Core.WhatsApp.Graph;
 
 namespace Frontdesk.Core.Tests.WhatsApp;
@@ -45,49 +46,75 @@ public sealed class GraphErrorClassifierTests
         Assert.Equal(expected, GraphErrorClassifier.Classify(null, status));
 
     [Fact]
-    public void RetryDelay_PairRateLimit_WaitsFourToTheAttemptSeconds()
+    public void RetryDelay_PairRateLimit_WaitsForMetasPairWindowThenDoubles()
     {
-        Assert.Equal(TimeSpan.FromSeconds(4), GraphErrorClassifier.RetryDelay(SendOutcome.Throttled, 131056, 1));
-        Assert.Equal(TimeSpan.FromSeconds(16), GraphErrorClassifier.RetryDelay(SendOutcome.Throttled, 131056, 2));
-        Assert.Equal(TimeSpan.FromSeconds(64), GraphErrorClassifier.RetryDelay(SendOutcome.Throttled, 131056, 3));
-        Assert.Equal(GraphErrorClassifier.MaxDelay, GraphErrorClassifier.RetryDelay(SendOutcome.Throttled, 131056, 12));
+        Assert.Equal(WhatsAppLimits.PairRateWindow, GraphErrorClassifier.RetryDelay(SendOutcome.Throttled, 131056, 1));
+        Assert.Equal(TimeSpan.FromSeconds(12), GraphErrorClassifier.RetryDelay(SendOutcome.Throttled, 131056, 2));
+        Assert.Equal(TimeSpan.FromSeconds(24), GraphErrorClassifier.RetryDelay(SendOutcome.Throttled, 131056, 3));
+        Assert.Equal(TimeSpan.FromSeconds(7.5), GraphErrorClassifier.RetryDelay(SendOutcome.Throttled, 131056, 1, jitter: 1));
+        Assert.Equal(GraphErrorClassifier.MaxDelay, GraphErrorClassifier.RetryDelay(SendOutcome.Throttled, 131056, 20));
     }
 
     [Theory]
     [InlineData(SendOutcome.Throttled, 130429)]
     [InlineData(SendOutcome.Throttled, 4)]
+    [InlineData(SendOutcome.Throttled, null)]
     [InlineData(SendOutcome.Transient, 131000)]
     [InlineData(SendOutcome.Transient, null)]
-    [InlineData(SendOutcome.Transient, 131057)]
-    public void RetryDelay_EveryFailure_GrowsTheBackOffUpToTheCap(SendOutcome outcome, int? code)
+    public void RetryDelay_ThrottlingAndTransient_StartsAtOneToTwoSecondsAndDoubles(SendOutcome outcome, int? code)
     {
-        var previous = TimeSpan.Zero;
-        for (var failures = 1; failures <= 30; failures++)
+        Assert.Equal(TimeSpan.FromSeconds(1), GraphErrorClassifier.RetryDelay(outcome, code, 1, jitter: 0));
+        Assert.Equal(TimeSpan.FromSeconds(1.5), GraphErrorClassifier.RetryDelay(outcome, code, 1, jitter: 0.5));
+        Assert.Equal(TimeSpan.FromSeconds(2), GraphErrorClassifier.RetryDelay(outcome, code, 1, jitter: 1));
+        Assert.Equal(TimeSpan.FromSeconds(2), GraphErrorClassifier.RetryDelay(outcome, code, 2, jitter: 0));
+        Assert.Equal(TimeSpan.FromSeconds(8), GraphErrorClassifier.RetryDelay(outcome, code, 3, jitter: 1));
+        Assert.Equal(TimeSpan.FromSeconds(64), GraphErrorClassifier.RetryDelay(outcome, code, 7, jitter: 0));
+    }
+
+    [Theory]
+    [InlineData(SendOutcome.Throttled, 130429)]
+    [InlineData(SendOutcome.Throttled, 131056)]
+    [InlineData(SendOutcome.Transient, 131000)]
+    [InlineData(SendOutcome.Transient, 131057)]
+    public void RetryDelay_SeededJitter_StaysWithinBoundsAndGrowsToTheCap(SendOutcome outcome, int? code)
+    {
+        var random = new Random(11);
+        var previousShortest = TimeSpan.Zero;
+        for (var failures = 1; failures <= 40; failures++)
         {
-            var delay = GraphErrorClassifier.RetryDelay(outcome, code, failures);
-            Assert.True(delay >= previous, $"failure {failures}: {delay} < {previous}");
-            Assert.True(delay <= GraphErrorClassifier.MaxDelay);
-            Assert.True(delay >= TimeSpan.FromSeconds(1), "never a tight loop");
-            previous = delay;
+            var shortest = GraphErrorClassifier.RetryDelay(outcome, code, failures, jitter: 0);
+            var longest = GraphErrorClassifier.RetryDelay(outcome, code, failures, jitter: 1);
+            var drawn = GraphErrorClassifier.RetryDelay(outcome, code, failures, jitter: random.NextDouble());
+
+            Assert.InRange(drawn, shortest, longest);
+            Assert.True(shortest >= previousShortest, $"failure {failures}: {shortest} < {previousShortest}");
+            Assert.True(longest <= GraphErrorClassifier.MaxDelay);
+            Assert.True(shortest >= TimeSpan.FromSeconds(1), "never a tight loop");
+            previousShortest = shortest;
         }
 
-        Assert.True(GraphErrorClassifier.RetryDelay(outcome, code, 4) > GraphErrorClassifier.RetryDelay(outcome, code, 1));
+        Assert.Equal(GraphErrorClassifier.MaxDelay, previousShortest);
     }
 
     [Fact]
-    public void RetryDelay_Throttling_StartsSlowerThanTransientAndMaintenanceWaitsAMinute()
+    public void RetryDelay_Maintenance_WaitsAMinute()
     {
-        Assert.Equal(TimeSpan.FromSeconds(30), GraphErrorClassifier.RetryDelay(SendOutcome.Throttled, 130429, 1));
-        Assert.Equal(TimeSpan.FromSeconds(5), GraphErrorClassifier.RetryDelay(SendOutcome.Transient, 131000, 1));
-        Assert.Equal(TimeSpan.FromSeconds(10), GraphErrorClassifier.RetryDelay(SendOutcome.Transient, null, 2));
         Assert.Equal(TimeSpan.FromSeconds(60), GraphErrorClassifier.RetryDelay(SendOutcome.Transient, 131057, 1));
+        Assert.Equal(TimeSpan.FromSeconds(120), GraphErrorClassifier.RetryDelay(SendOutcome.Transient, 131057, 2));
     }
 
     [Fact]
     public void RetryDelay_RetryAfter_IsAFloorButNeverShortensTheBackOff()
     {
         Assert.Equal(TimeSpan.FromSeconds(120), GraphErrorClassifier.RetryDelay(SendOutcome.Throttled, 130429, 1, TimeSpan.FromSeconds(120)));
-        Assert.Equal(TimeSpan.FromSeconds(30), GraphErrorClassifier.RetryDelay(SendOutcome.Throttled, 130429, 1, TimeSpan.FromSeconds(2)));
+        Assert.Equal(TimeSpan.FromSeconds(8), GraphErrorClassifier.RetryDelay(SendOutcome.Throttled, 130429, 4, TimeSpan.FromSeconds(2)));
         Assert.Equal(GraphErrorClassifier.MaxDelay, GraphErrorClassifier.RetryDelay(SendOutcome.Throttled, 130429, 1, TimeSpan.FromDays(3)));
     }
+
+    [Theory]
+    [InlineData(SendOutcome.Accepted)]
+    [InlineData(SendOutcome.Permanent)]
+    [InlineData(SendOutcome.MaybeAccepted)]
+    public void RetryDelay_NotRetryable_Throws(SendOutcome outcome) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => GraphErrorClassifier.RetryDelay(outcome, null, 1));
 }

@@ -35,6 +35,25 @@ internal sealed class InMemorySendLedger : ISendLedger
         }
     }
 
+    public Task<LedgerClaim> TryResendUnknownAsync(OutboundMessage message, CancellationToken cancellationToken = default)
+    {
+        lock (States)
+        {
+            if (!States.TryGetValue(message.IdempotencyKey, out var state) || state is "Unknown" or "Retryable")
+            {
+                States[message.IdempotencyKey] = "Sending";
+                return Task.FromResult(LedgerClaim.Claimed);
+            }
+
+            return Task.FromResult(state switch
+            {
+                "Sent" => LedgerClaim.AlreadySent,
+                "Failed" => LedgerClaim.AlreadyFailed,
+                _ => LedgerClaim.FoundSending,
+            });
+        }
+    }
+
     public Task MarkSentAsync(OutboundMessage message, string? wamId, CancellationToken cancellationToken = default) => Set(message, "Sent");
 
     public Task MarkFailedAsync(OutboundMessage message, WhatsAppError? error, string reason, CancellationToken cancellationToken = default) => Set(message, "Failed");

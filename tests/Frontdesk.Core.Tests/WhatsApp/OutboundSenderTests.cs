@@ -4,6 +4,7 @@ using Frontdesk.Core.WhatsApp.Messages;
 using Frontdesk.Core.WhatsApp.Sending;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Frontdesk.Core.Tests.WhatsApp;
 
@@ -12,6 +13,7 @@ public sealed class OutboundSenderTests
     private readonly InMemorySendLedger _ledger = new();
     private readonly RecordingOutboundQueue _queue = new();
     private readonly FakeLogCollector _logs = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
 
     private OutboundSender Sender(StubHandler stub, int maxAttempts = 8) => new(
         new GraphWhatsAppClient(
@@ -21,7 +23,8 @@ public sealed class OutboundSenderTests
             new FakeLogger<GraphWhatsAppClient>()),
         _ledger,
         _queue,
-        Options.Create(new OutboundOptions { MaxAttempts = maxAttempts }),
+        Options.Create(new OutboundOptions { MaxAttempts = maxAttempts, MaxReplyAgeMinutes = 60 }),
+        _clock,
         new FakeLogger<OutboundSender>(_logs));
 
     private static StubHandler Ok() => StubHandler.Answering(200, """{"messages":[{"id":"wamid.OK"}]}""");
@@ -67,7 +70,7 @@ public sealed class OutboundSenderTests
 
         var (message, delay) = Assert.Single(_queue.Enqueued);
         Assert.Equal(2, message.Attempt);
-        Assert.Equal(TimeSpan.FromSeconds(16), delay);
+        Assert.InRange(delay!.Value, TimeSpan.FromSeconds(12), TimeSpan.FromSeconds(15));
         Assert.Contains("131056", message.LastError, StringComparison.Ordinal);
         Assert.Equal("Retryable", _ledger.States["wamid.IN:0"]);
     }
@@ -104,17 +107,22 @@ public sealed class OutboundSenderTests
     }
 
     [Fact]
-    public async Task SendAsync_LostAnswer_IsRecordedUnknownAndNeverResent()
+    public async Task SendAsync_LostAnswer_IsRecordedUnknownAndOnlyItsGraceCheckIsQueued()
     {
         var stub = new StubHandler((_, _) => throw new HttpRequestException(HttpRequestError.ResponseEnded, "gone"));
         var sender = Sender(stub);
 
-        Assert.Equal(SendDisposition.MaybeSent, await sender.SendAsync(Messages.Text(), TestContext.Current.CancellationToken));
+        Assert.Equal(SendDisposition.MaybeSent, await sender.SendAsync(Messages.Text() with { Then = [Messages.Text(key: "wamid.IN:1")] }, TestContext.Current.CancellationToken));
         Assert.Equal(SendDisposition.MaybeSent, await sender.SendAsync(Messages.Text(), TestContext.Current.CancellationToken));
 
         Assert.Single(stub.Requests);
-        Assert.Empty(_queue.Enqueued);
         Assert.Equal("Unknown", _ledger.States["wamid.IN:0"]);
+        var checks = _queue.Enqueued.Where(e => e.Message.UnknownCheck).ToList();
+        var (check, delay) = Assert.Single(checks);
+        Assert.Equal("wamid.IN:0", check.IdempotencyKey);
+        Assert.Empty(check.Then);
+        Assert.Equal(TimeSpan.FromSeconds(300), delay);
+        Assert.Equal(["wamid.IN:1"], _queue.Enqueued.Where(e => !e.Message.UnknownCheck).Select(e => e.Message.IdempotencyKey));
     }
 
     [Fact]
@@ -174,5 +182,52 @@ public sealed class OutboundSenderTests
         Assert.Equal(SendDisposition.SkippedDuplicate, await sender.SendAsync(chain, TestContext.Current.CancellationToken));
 
         Assert.Equal("wamid.IN:2", Assert.Single(_queue.Enqueued).Message.IdempotencyKey);
+    }
+
+    [Theory]
+    [InlineData(400, 130429)]
+    [InlineData(503, 131016)]
+    public async Task SendAsync_FirstThrottleOrTransientFailure_RetriesWithinOneToTwoSeconds(int status, int code)
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            await Sender(MetaError(status, code)).SendAsync(Messages.Text(key: $"wamid.IN:{i}"), TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(20, _queue.Enqueued.Count);
+        Assert.All(_queue.Enqueued, e => Assert.InRange(e.Delay!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)));
+        Assert.True(_queue.Enqueued.Select(e => e.Delay).Distinct().Count() > 1, "jittered, not all equal");
+    }
+
+    [Fact]
+    public async Task SendAsync_ReplyOlderThanMaxReplyAge_IsDroppedWithAWarningAndNoCall()
+    {
+        var stub = Ok();
+        var chain = OutboundMessage.Chain([
+            Messages.Text("one", "wamid.OLD:1") with { InboundAt = _clock.GetUtcNow().AddMinutes(-61) },
+            Messages.Text("two", "wamid.OLD:2") with { InboundAt = _clock.GetUtcNow().AddMinutes(-61) }])!;
+
+        Assert.Equal(SendDisposition.Expired, await Sender(stub).SendAsync(chain, TestContext.Current.CancellationToken));
+
+        Assert.Empty(stub.Requests);
+        Assert.Equal("Failed", _ledger.States["wamid.OLD:1"]);
+        var expired = Assert.Single(_logs.GetSnapshot(), r => r.Id.Id == TelemetryEvents.ReplyExpired);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, expired.Level);
+        Assert.Contains("not sent: the customer wrote 61 min ago", expired.Message, StringComparison.Ordinal);
+        Assert.Equal("wamid.OLD:2", Assert.Single(_queue.Enqueued).Message.IdempotencyKey);
+    }
+
+    [Fact]
+    public async Task SendAsync_ReplyWithinMaxReplyAgeOrAnsweringNothing_IsSent()
+    {
+        var stub = Ok();
+        var sender = Sender(stub);
+
+        var recent = await sender.SendAsync(Messages.Text(key: "wamid.NEW:1") with { InboundAt = _clock.GetUtcNow().AddMinutes(-59) }, TestContext.Current.CancellationToken);
+        var businessInitiated = await sender.SendAsync(Messages.Text(key: "wamid.NONE:1"), TestContext.Current.CancellationToken);
+
+        Assert.Equal((SendDisposition.Sent, SendDisposition.Sent), (recent, businessInitiated));
+        Assert.Equal(2, stub.Requests.Count);
+        Assert.DoesNotContain(_logs.GetSnapshot(), r => r.Id.Id == TelemetryEvents.ReplyExpired);
     }
 }

@@ -6,6 +6,7 @@ using Frontdesk.Core;
 using Frontdesk.Core.Broadcasts;
 using Frontdesk.Core.Conversations;
 using Frontdesk.Core.Webhooks.Events;
+using Frontdesk.Core.WhatsApp.Sending;
 using Frontdesk.Functions.Inbox;
 using Frontdesk.Storage;
 using Frontdesk.Storage.Broadcasts;
@@ -22,8 +23,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace Frontdesk.Functions.Tests.Inbox;
 
 /// <summary>
-/// The inbox function with the real reader, status store, ledger, rules, contacts, engine and outbound queue on
-/// Azurite (prefixed names), called with the queue message as the trigger hands it over.
+/// The inbox function with the real reader, status store, ledgers, rules, contacts, engine and outbound queue on
+/// Azurite (prefixed names), called with the queue message as the trigger hands it over; what it sends to Meta is
+/// recorded by a <see cref="RecordingWhatsAppSender"/>.
 /// </summary>
 public sealed class InboxFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
 {
@@ -39,6 +41,7 @@ public sealed class InboxFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
     private InboxFunction _function = null!;
     private ContactStore _contacts = null!;
     private SendLedgerStore _sent = null!;
+    private readonly RecordingWhatsAppSender _graph = new();
     private BroadcastStore _broadcasts = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -55,21 +58,24 @@ public sealed class InboxFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
         _statuses = new OutboundStatusStore(azurite.Table(_prefix + StorageNames.Tables.OutboundStatuses), _time, NullLogger<OutboundStatusStore>.Instance);
         var rules = new TableRuleSource(tables, _time, Options.Create(new FrontdeskOptions()), NullLogger<TableRuleSource>.Instance);
         _contacts = new ContactStore(azurite.Table(_prefix + StorageNames.Tables.Contacts), NullLogger<ContactStore>.Instance);
+        var sent = _sent = new SendLedgerStore(azurite.Table(_prefix + StorageNames.Tables.OutboundLedger), _time);
+        var queue = new OutboundQueue(OutQueue, azurite.Queue(_prefix + "out-poison"), new QueueSignals());
         var handler = new InboundMessageHandler(
             _ledger,
             rules,
             _contacts,
             new ReplyEngine(_time, FixedIndexProvider.EmptyCatalogue()),
-            new OutboundQueue(OutQueue, azurite.Queue(_prefix + "out-poison"), new QueueSignals()),
+            new OutboundSender(_graph, sent, queue, Options.Create(new OutboundOptions()), _time, NullLogger<OutboundSender>.Instance),
+            queue,
+            new InMemorySubscriptionStore(),
             NullLogger<InboundMessageHandler>.Instance);
         var updater = new ContactUpdater(_contacts);
-        var sent = _sent = new SendLedgerStore(azurite.Table(_prefix + StorageNames.Tables.OutboundLedger), _time);
         _function = new InboxFunction(
             new InboxReader(_bodies),
             handler,
             _statuses,
             new StatusSignalHandler(updater, NullLogger<StatusSignalHandler>.Instance),
-            new EchoHandler(rules, updater, sent, _time, NullLogger<EchoHandler>.Instance),
+            new EchoHandler(rules, updater, new SentMessageIndex(_ledger, sent, _time), _time, NullLogger<EchoHandler>.Instance),
             new BroadcastStatuses(_broadcasts = new BroadcastStore(azurite.Table(_prefix + StorageNames.Tables.Broadcasts), _time), _time, NullLogger<BroadcastStatuses>.Instance),
             new QualityGuard(_broadcasts, new BroadcastControl(_broadcasts, new BroadcastFanoutQueue(azurite.Queue(_prefix + "fanout"), new QueueSignals()), _time, NullLogger<BroadcastControl>.Instance), NullLogger<QualityGuard>.Instance),
             NullLogger<InboxFunction>.Instance);
@@ -88,9 +94,9 @@ public sealed class InboxFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var status = await _statuses.GetAsync(Number, "wamid.OUT-1", Ct);
         Assert.Equal("delivered", status?.GetString("Status"));
-        Assert.Equal(HandledState.Dispatched, (await _ledger.ClaimAsync(Message("15550199991", "wamid.IN-A"), Ct)).State);
-        Assert.Equal(HandledState.Dispatched, (await _ledger.ClaimAsync(Message("15550199992", "wamid.IN-B"), Ct)).State);
-        var queued = await QueuedKeysAsync();
+        Assert.Equal(HandledMessageLedger.Dispatched, await StateAsync(Message("15550199991", "wamid.IN-A")));
+        Assert.Equal(HandledMessageLedger.Dispatched, await StateAsync(Message("15550199992", "wamid.IN-B")));
+        var queued = SentKeys();
         Assert.Contains("wamid.IN-A:read", queued);
         Assert.Contains("wamid.IN-B:read", queued);
         Assert.Contains("wamid.IN-B:1", queued);
@@ -111,8 +117,8 @@ public sealed class InboxFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.True(body.Length > WebhookInbox.MaxQueueBodyBytes);
         Assert.NotNull(blob);
         Assert.False(await _bodies.GetBlobClient(blob).ExistsAsync(Ct));
-        Assert.Equal(HandledState.Dispatched, (await _ledger.ClaimAsync(Message("15550199993", "wamid.BIG"), Ct)).State);
-        Assert.Contains("wamid.BIG:read", await QueuedKeysAsync());
+        Assert.Equal(HandledMessageLedger.Dispatched, await StateAsync(Message("15550199993", "wamid.BIG")));
+        Assert.Contains("wamid.BIG:read", SentKeys());
     }
 
     [Fact]
@@ -133,7 +139,7 @@ public sealed class InboxFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal(2, deliveries.Length);
         Assert.Null(second);
-        Assert.Single(await QueuedKeysAsync(), k => k == "wamid.BIG-DUP:read");
+        Assert.Single(SentKeys(), k => k == "wamid.BIG-DUP:read");
     }
 
     [Fact]
@@ -155,7 +161,7 @@ public sealed class InboxFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(s_sent.AddHours(12), paused.BotPausedUntil);
         Assert.Contains("human", paused.Labels);
         Assert.Null(await _contacts.GetAsync(Number, "15550199996", Ct) is { } other ? other.State.BotPausedUntil : null);
-        var queued = await QueuedKeysAsync();
+        var queued = SentKeys();
         Assert.Contains("wamid.PAUSED-1:read", queued);
         Assert.DoesNotContain("wamid.PAUSED-1:1", queued);
         Assert.Contains("wamid.OTHER-1:1", queued);
@@ -198,6 +204,22 @@ public sealed class InboxFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Null(await _contacts.GetAsync(Number, "15550199997", Ct));
         Assert.Null(await _contacts.GetAsync(Number, "15550199998", Ct));
+    }
+
+    [Fact]
+    public async Task Run_EchoOfAReplySentFromTheInbox_PausesNothing()
+    {
+        await _function.Run(new BinaryData(Body([Text("15550199989", "wamid.IN-CHAIN", "what is your address")], [])), Ct);
+        var before = (await _contacts.GetAsync(Number, "15550199989", Ct))!.State;
+        var answer = _graph.Sent.Last();
+        var wamId = "wamid.OUT_" + _graph.Sent.Count(m => m.Body is not Frontdesk.Core.WhatsApp.Messages.MarkReadBody);
+
+        await _function.Run(new BinaryData(EchoBody("15550199989", wamId, "Demo Bakery, 12 rue de la Paix, Paris.", s_sent)), Ct);
+
+        Assert.Equal(("wamid.IN-CHAIN:3", "address"), (answer.IdempotencyKey, answer.RuleName));
+        var after = (await _contacts.GetAsync(Number, "15550199989", Ct))!.State;
+        Assert.Null(after.BotPausedUntil);
+        Assert.Equal(before.Labels, after.Labels);
     }
 
     [Fact]
@@ -323,10 +345,14 @@ public sealed class InboxFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
         return Encoding.UTF8.GetBytes(root.ToJsonString());
     }
 
-    /// <summary>The keys of every message queued so far that is visible now (read receipts and first replies are not delayed).</summary>
-    private async Task<List<string>> QueuedKeysAsync()
+    /// <summary>The keys of every message sent to Meta so far, in order.</summary>
+    private List<string> SentKeys() => [.. _graph.Keys];
+
+    /// <summary>The ledger's State column for a message (null when it has no row); these tests' wamids need no key escaping.</summary>
+    private async Task<string?> StateAsync(InboundMessage message)
     {
-        var messages = (await OutQueue.PeekMessagesAsync(32, Ct)).Value;
-        return [.. messages.Select(m => OutboundQueue.Deserialize(m.Body.ToString()).IdempotencyKey)];
+        var row = await azurite.Table(_prefix + StorageNames.Tables.HandledMessages).GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>(
+            message.Timestamp.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), message.Id, cancellationToken: Ct);
+        return row.HasValue ? row.Value!.GetString("State") : null;
     }
 }

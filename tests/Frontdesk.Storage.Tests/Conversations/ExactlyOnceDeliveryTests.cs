@@ -4,6 +4,7 @@ using Frontdesk.Core;
 using Frontdesk.Core.Conversations;
 using Frontdesk.Core.Webhooks.Events;
 using Frontdesk.Core.WhatsApp.Messages;
+using Frontdesk.Core.WhatsApp.Sending;
 using Frontdesk.Storage.Contacts;
 using Frontdesk.Storage.Conversations;
 using Frontdesk.Storage.Outbound;
@@ -17,12 +18,12 @@ namespace Frontdesk.Storage.Tests.Conversations;
 
 /// <summary>
 /// The table ledger (<see cref="HandledMessageLedger"/>) keeps Core's handler exactly-once on real tables and a real
-/// queue, seeded with the demo business (closed on Sundays): duplicate deliveries, concurrent deliveries and
-/// deliveries that die between two steps. The handler's own logic is tested in Core.Tests.
+/// queue, seeded with the demo business (closed on Sundays): duplicate deliveries, concurrent deliveries, deliveries
+/// that die between two steps, and concurrent messages of one customer. The handler's own logic is tested in Core.Tests.
 /// </summary>
 public sealed class ExactlyOnceDeliveryTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    // "Bonjour" from a new contact on a closed Sunday: greeting, menu, away.
+    // "Bonjour" from a new contact on a closed Sunday: the read receipt, then greeting, menu, away.
     private static readonly string[] s_firstContactKeys = [":read", ":1", ":2", ":3"];
 
     private readonly string _prefix = TestNames.Prefix();
@@ -39,11 +40,15 @@ public sealed class ExactlyOnceDeliveryTests(AzuriteFixture azurite) : IAsyncLif
 
     private ContactStore Contacts() => new(azurite.Table(_prefix + StorageNames.Tables.Contacts), NullLogger<ContactStore>.Instance);
 
-    private RecordingOutboundQueue Queue(int? crashAt = null, TaskCompletionSource? holdFirst = null) =>
-        new(new OutboundQueue(OutQueue, azurite.Queue(_prefix + "out-poison"), new QueueSignals())) { CrashAt = crashAt, HoldFirst = holdFirst };
-
-    private InboundMessageHandler Handler(RecordingOutboundQueue queue) =>
-        new(Ledger(), _rules, Contacts(), new ReplyEngine(_time, FixedIndexProvider.EmptyCatalogue()), queue, NullLogger<InboundMessageHandler>.Instance);
+    private InboundMessageHandler Handler(RecordingWhatsAppSender graph)
+    {
+        var queue = new OutboundQueue(OutQueue, azurite.Queue(_prefix + "out-poison"), new QueueSignals());
+        var sendLedger = new SendLedgerStore(azurite.Table(_prefix + "ledger"), _time);
+        return new(
+            Ledger(), _rules, Contacts(), new ReplyEngine(_time, FixedIndexProvider.EmptyCatalogue()),
+            new OutboundSender(graph, sendLedger, queue, Options.Create(new OutboundOptions()), _time, NullLogger<OutboundSender>.Instance),
+            queue, new InMemorySubscriptionStore(), NullLogger<InboundMessageHandler>.Instance);
+    }
 
     public async ValueTask InitializeAsync()
     {
@@ -55,44 +60,41 @@ public sealed class ExactlyOnceDeliveryTests(AzuriteFixture azurite) : IAsyncLif
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     [Fact]
-    public async Task HandleAsync_OneMessage_QueuesTheReadReceiptThenTheRepliesAsOneOrderedChain()
+    public async Task HandleAsync_OneMessage_SendsTheReadReceiptThenTheRepliesInOrderAndQueuesNothing()
     {
-        var queue = Queue();
+        var graph = new RecordingWhatsAppSender();
         var message = Inbound.Text("wamid.ONE", "Bonjour");
 
-        await Handler(queue).HandleAsync(message, Ct);
+        await Handler(graph).HandleAsync(message, Ct);
 
-        var enqueued = queue.Enqueued.ToList();
-        Assert.Equal(2, enqueued.Count);
-        Assert.Equal(s_firstContactKeys.Select(k => message.Id + k), Keys(enqueued.Select(e => e.Message)));
-        Assert.Equal([ReplyKind.ReadReceipt, ReplyKind.Greeting, ReplyKind.Menu, ReplyKind.Away], Flatten(enqueued.Select(e => e.Message)).Select(m => m.Kind));
-        Assert.All(enqueued, e => Assert.Null(e.Delay));
-        Assert.Equal(new MarkReadBody(message.Id), enqueued[0].Message.Body);
-        Assert.All(Flatten(enqueued.Select(e => e.Message)), m => Assert.Equal(Inbound.Customer, m.To));
-        Assert.Equal([message.Id + ":1", message.Id + ":read"], (await DrainAsync(2)).Order(StringComparer.Ordinal));
-        Assert.Equal(HandledMessageLedger.Dispatched, (await LedgerRowAsync(message)).GetString("State"));
+        Assert.Equal(s_firstContactKeys.Select(k => message.Id + k), graph.Keys);
+        Assert.Equal([ReplyKind.ReadReceipt, ReplyKind.Greeting, ReplyKind.Menu, ReplyKind.Away], graph.Sent.Select(m => m.Kind));
+        Assert.Equal(new MarkReadBody(message.Id), graph.Sent.First().Body);
+        Assert.All(graph.Sent, m => Assert.Equal(Inbound.Customer, m.To));
+        Assert.Equal(0, await CountQueuedAsync());
+        var row = await LedgerRowAsync(message);
+        Assert.Equal((HandledMessageLedger.Dispatched, 3, "SSS"), (row.GetString("State"), row.GetInt32("Cursor"), row.GetString("Outcomes")));
         Assert.Equal(_time.GetUtcNow(), (await Contacts().GetAsync(Inbound.Number, Inbound.Customer, Ct))!.State.LastInbound);
     }
 
     [Fact]
-    public async Task HandleAsync_SameMessageTwice_QueuesNothingTheSecondTime()
+    public async Task HandleAsync_SameMessageTwice_SendsNothingTheSecondTime()
     {
-        var queue = Queue();
+        var graph = new RecordingWhatsAppSender();
         var message = Inbound.Text("wamid.TWICE", "Bonjour");
-        await Handler(queue).HandleAsync(message, Ct);
+        await Handler(graph).HandleAsync(message, Ct);
         _time.Advance(TimeSpan.FromMinutes(10));
 
-        await Handler(queue).HandleAsync(message, Ct);
+        await Handler(graph).HandleAsync(message, Ct);
 
-        Assert.Equal(2, queue.Enqueued.Count);
-        Assert.Equal(2, await CountQueuedAsync());
+        Assert.Equal(s_firstContactKeys.Select(k => message.Id + k), graph.Keys);
     }
 
     [Fact]
-    public async Task HandleAsync_EightConcurrentDeliveries_QueueTheRepliesOnce()
+    public async Task HandleAsync_EightConcurrentDeliveries_SendTheRepliesOnce()
     {
-        var queue = Queue();
-        var handler = Handler(queue);
+        var graph = new RecordingWhatsAppSender();
+        var handler = Handler(graph);
         var message = Inbound.Text("wamid.CONCURRENT", "Bonjour");
         using var start = new ManualResetEventSlim();
 
@@ -113,70 +115,120 @@ public sealed class ExactlyOnceDeliveryTests(AzuriteFixture azurite) : IAsyncLif
         var outcomes = await Task.WhenAll(runs);
 
         Assert.Contains(outcomes, o => o is null);
-        Assert.Equal(s_firstContactKeys.Select(k => message.Id + k), Keys(queue.Enqueued.Select(e => e.Message)));
-        Assert.Equal(2, await CountQueuedAsync());
+        Assert.Equal(s_firstContactKeys.Select(k => message.Id + k), graph.Keys);
         Assert.Equal(HandledMessageLedger.Dispatched, (await LedgerRowAsync(message)).GetString("State"));
     }
 
     [Fact]
-    public async Task HandleAsync_RedeliveryWhileTheFirstIsStillQueueing_IsBusyAndQueuesNothing()
+    public async Task HandleAsync_RedeliveryWhileTheFirstIsStillSending_IsBusyAndSendsNothing()
     {
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var first = Queue(holdFirst: release);
-        var second = Queue();
-        var message = Inbound.Text("wamid.MIDDISPATCH", "Bonjour");
+        var holding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = new RecordingWhatsAppSender
+        {
+            Before = async m =>
+            {
+                if (m.IdempotencyKey.EndsWith(":1", StringComparison.Ordinal))
+                {
+                    holding.TrySetResult();
+                    await release.Task;
+                }
+            },
+        };
+        var second = new RecordingWhatsAppSender();
+        var message = Inbound.Text("wamid.MIDSEND", "Bonjour");
         var firstRun = Handler(first).HandleAsync(message, Ct);
-        await first.Holding.Task.WaitAsync(Ct);
+        await holding.Task.WaitAsync(Ct);
 
         var redelivery = await Record.ExceptionAsync(() => Handler(second).HandleAsync(message, Ct));
         release.SetResult();
         await firstRun;
 
         Assert.IsType<DuplicateInProgressException>(redelivery);
-        Assert.Empty(second.Enqueued);
-        Assert.Equal(2, first.Enqueued.Count);
-        Assert.Equal(2, await CountQueuedAsync());
+        Assert.Empty(second.Sent);
+        Assert.Equal(s_firstContactKeys.Select(k => message.Id + k), first.Keys);
     }
 
     [Fact]
-    public async Task HandleAsync_DeliveryDiedAfterRecordingTheDecision_RedeliveryQueuesTheRecordedRepliesAndDispatches()
+    public async Task HandleAsync_DeliveryDiedWhileSendingTheSecondReply_RedeliveryAfterTheLeaseSendsOnlyTheThird()
     {
-        var crashing = Queue(crashAt: 2);
+        var crashing = new RecordingWhatsAppSender
+        {
+            Before = m => m.IdempotencyKey.EndsWith(":2", StringComparison.Ordinal)
+                ? throw new IOException("The instance died while sending.")
+                : Task.CompletedTask,
+        };
         var message = Inbound.Text("wamid.CRASH/1+x=", "Bonjour");
         await Assert.ThrowsAsync<IOException>(() => Handler(crashing).HandleAsync(message, Ct));
         var afterCrash = await LedgerRowAsync(message);
-        var retry = Queue();
+        var retry = new RecordingWhatsAppSender();
 
         var early = await Record.ExceptionAsync(() => Handler(retry).HandleAsync(message, Ct));
         _time.Advance(HandledMessageLedger.Lease + TimeSpan.FromSeconds(1));
         await Handler(retry).HandleAsync(message, Ct);
 
-        Assert.Equal(HandledMessageLedger.Decided, afterCrash.GetString("State"));
+        Assert.Equal((HandledMessageLedger.Sending, 1, "S"), (afterCrash.GetString("State"), afterCrash.GetInt32("Cursor"), afterCrash.GetString("Outcomes")));
         Assert.IsType<DuplicateInProgressException>(early);
-        Assert.Equal([message.Id + ":read"], crashing.Enqueued.Select(e => e.Message.IdempotencyKey));
-        Assert.Equal(s_firstContactKeys.Select(k => message.Id + k), Keys(retry.Enqueued.Select(e => e.Message)));
-        Assert.Equal(afterCrash.GetString("Replies"), LedgerJson(Flatten(retry.Enqueued.Select(e => e.Message))));
-        Assert.Equal(HandledMessageLedger.Dispatched, (await LedgerRowAsync(message)).GetString("State"));
-        var queued = await DrainAsync(3);
-        Assert.Equal(2, queued.Count(k => k == message.Id + ":read"));
-        Assert.Equal([message.Id + ":1", message.Id + ":read"], queued.Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal([message.Id + ":read", message.Id + ":1"], crashing.Keys);
+        Assert.Equal([message.Id + ":read", message.Id + ":3"], retry.Keys);
+        var done = await LedgerRowAsync(message);
+        Assert.Equal((HandledMessageLedger.Dispatched, "SUS"), (done.GetString("State"), done.GetString("Outcomes")));
+        Assert.Equal(afterCrash.GetString("Replies"), done.GetString("Replies"));
     }
 
     [Fact]
-    public async Task HandleAsync_DeliveryDiedAfterClaiming_RedeliveryIsBusyUntilTheLeaseExpiresThenDecidesAndDispatches()
+    public async Task HandleAsync_DeliveryDiedAfterClaiming_RedeliveryIsBusyUntilTheLeaseExpiresThenCarriesTheDecisionOn()
     {
-        var queue = Queue();
+        var graph = new RecordingWhatsAppSender();
         var message = Inbound.Text("wamid.DIED", "Bonjour");
-        Assert.Equal(HandledState.Claimed, (await Ledger().ClaimAsync(message, Ct)).State);
+        var decided = new OutboundMessage
+        {
+            IdempotencyKey = message.Id + ":1", PhoneNumberId = Inbound.Number, To = Inbound.Customer, Kind = ReplyKind.Rule, Body = new TextBody("decided before the crash"),
+        };
+        var second = decided with { IdempotencyKey = message.Id + ":2", Body = new TextBody("second") };
+        var contact = new ContactState("Anna", Inbound.Sent, _time.GetUtcNow(), null, null, ["decided"], false, null);
+        Assert.Equal(HandledState.Claimed, (await Ledger().ClaimAsync(message, new RecordedDecision([decided, second], contact, "rule: recorded"), Ct)).State);
 
-        var early = await Record.ExceptionAsync(() => Handler(queue).HandleAsync(message, Ct));
+        var early = await Record.ExceptionAsync(() => Handler(graph).HandleAsync(message, Ct));
         _time.Advance(HandledMessageLedger.Lease + TimeSpan.FromSeconds(1));
-        await Handler(queue).HandleAsync(message, Ct);
+        await Handler(graph).HandleAsync(message, Ct);
 
         Assert.IsType<DuplicateInProgressException>(early);
-        Assert.Equal(s_firstContactKeys.Select(k => message.Id + k), Keys(queue.Enqueued.Select(e => e.Message)));
+        Assert.Equal([message.Id + ":read", message.Id + ":2"], graph.Keys);
+        Assert.Equal("second", Assert.IsType<TextBody>(graph.Sent.Last().Body).Text);
+        Assert.Equal("US", (await LedgerRowAsync(message)).GetString("Outcomes"));
         Assert.Equal(HandledMessageLedger.Dispatched, (await LedgerRowAsync(message)).GetString("State"));
-        Assert.Equal(2, await CountQueuedAsync());
+        Assert.Contains("decided", (await Contacts().GetAsync(Inbound.Number, Inbound.Customer, Ct))!.State.Labels);
+    }
+
+    [Fact]
+    public async Task HandleAsync_ManyConcurrentMessagesOfOneCustomerWithStop_KeepTheStop()
+    {
+        var graph = new RecordingWhatsAppSender();
+        var handler = Handler(graph);
+        var customer = "33600000077";
+        await handler.HandleAsync(Inbound.Text("wamid.FIRST", "Bonjour", from: customer), Ct);
+        var texts = Enumerable.Repeat("what is your address", 10).Concat(Enumerable.Repeat("cake", 5)).Append("STOP").ToArray();
+        var messages = texts.Select((text, i) => Inbound.Text($"wamid.MANY{i:D2}", text, from: customer)).ToList();
+        using var start = new ManualResetEventSlim();
+
+        var runs = messages.Select(m => Task.Run(async () =>
+        {
+            start.Wait(Ct);
+            await handler.HandleAsync(m, Ct);
+        }, Ct)).ToArray();
+        start.Set();
+        await Task.WhenAll(runs);
+
+        var contact = (await Contacts().GetAsync(Inbound.Number, customer, Ct))!.State;
+        Assert.True(contact.OptedOut);
+        Assert.Equal(_time.GetUtcNow(), contact.LastInbound);
+        Assert.Single(graph.Sent, m => m.Kind == ReplyKind.OptOut);
+        Assert.All(messages, m => Assert.Single(graph.Sent, s => s.IdempotencyKey == m.Id + ":read"));
+        foreach (var m in messages)
+        {
+            Assert.Equal(HandledMessageLedger.Dispatched, (await LedgerRowAsync(m)).GetString("State"));
+        }
     }
 
     private async Task<TableEntity> LedgerRowAsync(InboundMessage message) =>
@@ -185,34 +237,10 @@ public sealed class ExactlyOnceDeliveryTests(AzuriteFixture azurite) : IAsyncLif
             TableKey.Encode(message.Id),
             cancellationToken: Ct)).Value;
 
-    /// <summary>Every reply queued, chains unrolled in order (without their tails, as the ledger records them).</summary>
-    private static List<OutboundMessage> Flatten(IEnumerable<OutboundMessage> queued) =>
-        [.. queued.SelectMany(m => new[] { m }.Concat(m.Then)).Select(m => m with { Then = [] })];
-
-    private static IEnumerable<string> Keys(IEnumerable<OutboundMessage> queued) => Flatten(queued).Select(m => m.IdempotencyKey);
-
-    private static string LedgerJson(IEnumerable<OutboundMessage> replies) =>
-        System.Text.Json.JsonSerializer.Serialize(replies.ToList(), LedgerJsonContext.Default.ListOutboundMessage);
-
     /// <summary>Every message on the queue, visible or still delayed.</summary>
-    private async Task<int> CountQueuedAsync() => (await OutQueue.GetPropertiesAsync(Ct)).Value.ApproximateMessagesCount;
-
-    /// <summary>Receives <paramref name="count"/> queue messages and returns the keys of their heads.</summary>
-    private async Task<List<string>> DrainAsync(int count)
+    private async Task<int> CountQueuedAsync()
     {
-        var keys = new List<string>();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (keys.Count < count && DateTime.UtcNow < deadline)
-        {
-            var batch = (await OutQueue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5), Ct)).Value;
-            keys.AddRange(batch.Select(m => OutboundQueue.Deserialize(m.Body.ToString()).IdempotencyKey));
-            if (batch.Length == 0)
-            {
-                await Task.Delay(200, Ct);
-            }
-        }
-
-        Assert.Equal(count, keys.Count);
-        return keys;
+        await OutQueue.CreateIfNotExistsAsync(cancellationToken: Ct);
+        return (await OutQueue.GetPropertiesAsync(Ct)).Value.ApproximateMessagesCount;
     }
 }

@@ -9,7 +9,10 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Frontdesk.Storage.Tests.Conversations;
 
-/// <summary>The exactly-once inbound ledger against a real table: claim → record → dispatch, leases, races and purge.</summary>
+/// <summary>
+/// The exactly-once inbound ledger against a real table: claim by recording the decision, move the chain's cursor
+/// (with the sent-wamid index in the same request), leases, take-overs, races and purge.
+/// </summary>
 public sealed class HandledMessageLedgerTests(AzuriteFixture azurite)
 {
     private readonly string _prefix = TestNames.Prefix();
@@ -35,42 +38,50 @@ public sealed class HandledMessageLedgerTests(AzuriteFixture azurite)
         new ContactState("Anna", Inbound.Sent, Inbound.Sent, null, null, ["vip"], false, null),
         "rule: keyword 'hours' matched");
 
+    private static RecordedDecision Hi(InboundMessage message) => Decision(message, new TextBody("Hi"), new TextBody("We open at 9"));
+
     private async Task<TableEntity> RowAsync(InboundMessage message) =>
         (await Table.GetEntityAsync<TableEntity>(message.Timestamp.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), TableKey.Encode(message.Id), cancellationToken: Ct)).Value;
 
     [Fact]
-    public async Task ClaimAsync_NewMessage_ClaimsItAndWritesADecidingRowWithALease()
+    public async Task ClaimAsync_NewMessage_RecordsTheDecisionAsASendingRowWithALease()
     {
         var message = Inbound.Text("wamid.NEW");
 
-        var claim = await Ledger().ClaimAsync(message, Ct);
+        var claim = await Ledger().ClaimAsync(message, Hi(message) with { ConsentBefore = false }, Ct);
 
         Assert.Equal(HandledState.Claimed, claim.State);
         Assert.NotNull(claim.Version);
+        Assert.Equal(ChainProgress.Start, claim.Progress);
         var row = await RowAsync(message);
-        Assert.Equal(HandledMessageLedger.Deciding, row.GetString("State"));
+        Assert.Equal(HandledMessageLedger.Sending, row.GetString("State"));
+        Assert.Equal(0, row.GetInt32("Cursor"));
         Assert.Equal(_time.GetUtcNow() + HandledMessageLedger.Lease, row.GetDateTimeOffset("LeaseUntil"));
         Assert.Equal(Inbound.Number, row.GetString("PhoneNumberId"));
         Assert.Equal(Inbound.Customer, row.GetString("From"));
+        Assert.Equal("rule: keyword 'hours' matched", row.GetString("Decision"));
+        Assert.False(row.GetBoolean("ConsentBefore"));
     }
 
     [Fact]
-    public async Task RecordDecisionAsync_WithTheClaim_StoresDecidedThenMarkDispatchedStoresDispatched()
+    public async Task AdvanceAsync_EachReply_MovesTheCursorIndexesTheWamidAndEndsDispatched()
     {
         var ledger = Ledger();
         var message = Inbound.Text("wamid.STATES");
-        var claim = await ledger.ClaimAsync(message, Ct);
+        var claim = await ledger.ClaimAsync(message, Hi(message), Ct);
 
-        var recorded = await ledger.RecordDecisionAsync(claim, Decision(message, new TextBody("We open at 9")), Ct);
-        var decided = await RowAsync(message);
-        await ledger.MarkDispatchedAsync(claim, Ct);
-        var dispatched = await RowAsync(message);
+        var first = await ledger.AdvanceAsync(claim, ChainProgress.Start.Settle(ChainProgress.Sent), new SentReply(message.Id + ":1", Inbound.Customer, "wamid.OUT1"), cancellationToken: Ct);
+        var middle = await RowAsync(message);
+        var last = await ledger.AdvanceAsync(first!, first!.Progress!.Settle(ChainProgress.Unknown), null, cancellationToken: Ct);
+        var done = await RowAsync(message);
 
-        Assert.True(recorded);
-        Assert.Equal(HandledMessageLedger.Decided, decided.GetString("State"));
-        Assert.Equal("rule: keyword 'hours' matched", decided.GetString("Decision"));
-        Assert.Equal(HandledMessageLedger.Dispatched, dispatched.GetString("State"));
-        Assert.NotNull(dispatched.GetDateTimeOffset("DispatchedAt"));
+        Assert.NotNull(last);
+        Assert.Equal((HandledMessageLedger.Sending, 1, "S", "wamid.OUT1"), (middle.GetString("State"), middle.GetInt32("Cursor"), middle.GetString("Outcomes"), middle.GetString("WamId1")));
+        Assert.Equal((HandledMessageLedger.Dispatched, 2, "SU"), (done.GetString("State"), done.GetInt32("Cursor"), done.GetString("Outcomes")));
+        Assert.NotNull(done.GetDateTimeOffset("DispatchedAt"));
+        Assert.True(await ledger.WasSentAsync(message.Timestamp, "wamid.OUT1", Ct));
+        Assert.False(await ledger.WasSentAsync(message.Timestamp, "wamid.OTHER", Ct));
+        Assert.False(await ledger.WasSentAsync(message.Timestamp.AddDays(1), "wamid.OUT1", Ct));
     }
 
     [Fact]
@@ -78,12 +89,11 @@ public sealed class HandledMessageLedgerTests(AzuriteFixture azurite)
     {
         var ledger = Ledger();
         var message = Inbound.Text("wamid.TWICE");
-        var claim = await ledger.ClaimAsync(message, Ct);
-        await ledger.RecordDecisionAsync(claim, Decision(message, new TextBody("Hi")), Ct);
-        await ledger.MarkDispatchedAsync(claim, Ct);
+        var claim = await ledger.ClaimAsync(message, Hi(message), Ct);
+        await ledger.AdvanceAsync(claim, new ChainProgress(2, "SS"), null, cancellationToken: Ct);
         _time.Advance(TimeSpan.FromHours(1));
 
-        var again = await ledger.ClaimAsync(message, Ct);
+        var again = await ledger.ClaimAsync(message, Hi(message), Ct);
 
         Assert.Equal(HandledState.Dispatched, again.State);
         Assert.Null(again.Recorded);
@@ -94,33 +104,50 @@ public sealed class HandledMessageLedgerTests(AzuriteFixture azurite)
     {
         var ledger = Ledger();
         var message = Inbound.Text("wamid.BUSY");
-        await ledger.ClaimAsync(message, Ct);
+        await ledger.ClaimAsync(message, Hi(message), Ct);
         _time.Advance(HandledMessageLedger.Lease - TimeSpan.FromSeconds(1));
 
-        var second = await ledger.ClaimAsync(message, Ct);
+        var second = await ledger.ClaimAsync(message, Decision(message, new TextBody("a second decision")), Ct);
 
         Assert.Equal(HandledState.Busy, second.State);
-        Assert.Equal(HandledMessageLedger.Deciding, (await RowAsync(message)).GetString("State"));
+        Assert.Equal(HandledMessageLedger.Sending, (await RowAsync(message)).GetString("State"));
+        Assert.DoesNotContain("a second decision", (await RowAsync(message)).GetString("Replies"), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task ClaimAsync_ExpiredLease_IsTakenOverAndTheOldHolderCanNoLongerRecord()
+    public async Task ClaimAsync_ExpiredLease_IsTakenOverFromTheCursorAndTheOldHolderCanNoLongerAdvance()
     {
         var ledger = Ledger();
         var message = Inbound.Text("wamid.TAKEOVER");
-        var dead = await ledger.ClaimAsync(message, Ct);
+        var dead = await ledger.ClaimAsync(message, Hi(message), Ct);
+        dead = await ledger.AdvanceAsync(dead, ChainProgress.Start.Settle(ChainProgress.Sent), null, cancellationToken: Ct);
         _time.Advance(HandledMessageLedger.Lease + TimeSpan.FromSeconds(1));
 
-        var takeover = await ledger.ClaimAsync(message, Ct);
-        var lateRecord = await ledger.RecordDecisionAsync(dead, Decision(message, new TextBody("old")), Ct);
-        var newRecord = await ledger.RecordDecisionAsync(takeover, Decision(message, new TextBody("new")), Ct);
+        var takeover = await ledger.ClaimAsync(message, Decision(message, new TextBody("a second decision")), Ct);
+        var lateAdvance = await ledger.AdvanceAsync(dead!, new ChainProgress(2, "SS"), null, cancellationToken: Ct);
+        var newAdvance = await ledger.AdvanceAsync(takeover, new ChainProgress(2, "SU"), null, cancellationToken: Ct);
 
-        Assert.Equal(HandledState.Claimed, takeover.State);
-        Assert.NotEqual(dead.Version, takeover.Version);
-        Assert.False(lateRecord);
-        Assert.True(newRecord);
-        Assert.Contains("new", (await RowAsync(message)).GetString("Replies"), StringComparison.Ordinal);
-        Assert.Equal(_time.GetUtcNow() + HandledMessageLedger.Lease, (await RowAsync(message)).GetDateTimeOffset("LeaseUntil"));
+        Assert.Equal(HandledState.Decided, takeover.State);
+        Assert.Equal(new ChainProgress(1, "S"), takeover.Progress);
+        Assert.Equal("We open at 9", Assert.IsType<TextBody>(takeover.Recorded!.Replies[1].Body).Text);
+        Assert.Null(lateAdvance);
+        Assert.NotNull(newAdvance);
+        Assert.Equal("SU", (await RowAsync(message)).GetString("Outcomes"));
+    }
+
+    [Fact]
+    public async Task ClaimAsync_ExpiredLeaseWhileHanding_SaysHanding()
+    {
+        var ledger = Ledger();
+        var message = Inbound.Text("wamid.HANDING");
+        var claim = await ledger.ClaimAsync(message, Hi(message), Ct);
+        await ledger.AdvanceAsync(claim, ChainProgress.Start, null, handing: true, cancellationToken: Ct);
+        _time.Advance(HandledMessageLedger.Lease + TimeSpan.FromSeconds(1));
+
+        var takeover = await ledger.ClaimAsync(message, Hi(message), Ct);
+
+        Assert.Equal(HandledState.Handing, takeover.State);
+        Assert.Equal(ChainProgress.Start, takeover.Progress);
     }
 
     [Fact]
@@ -130,69 +157,32 @@ public sealed class HandledMessageLedgerTests(AzuriteFixture azurite)
         var message = Inbound.Text("wamid.RACE");
         using var start = new ManualResetEventSlim();
 
-        var runs = Enumerable.Range(0, 16).Select(_ => Task.Run(() =>
+        var runs = Enumerable.Range(0, 16).Select(i => Task.Run(() =>
         {
             start.Wait(Ct);
-            return ledger.ClaimAsync(message, Ct);
+            return ledger.ClaimAsync(message, Decision(message, new TextBody($"decision {i}")), Ct);
         }, Ct)).ToArray();
         start.Set();
         var claims = await Task.WhenAll(runs);
 
-        Assert.Single(claims, c => c.State == HandledState.Claimed);
+        var winner = Assert.Single(claims, c => c.State == HandledState.Claimed);
         Assert.All(claims.Where(c => c.State != HandledState.Claimed), c => Assert.Equal(HandledState.Busy, c.State));
+        Assert.Equal(Json(winner.Recorded!.Replies), Json(JsonSerializer.Deserialize((await RowAsync(message)).GetString("Replies")!, LedgerJsonContext.Default.ListOutboundMessage)!));
     }
 
     [Fact]
-    public async Task ClaimAsync_SixteenConcurrentDeliveriesAfterAnExpiredLease_ExactlyOneTakesOver()
-    {
-        var ledger = Ledger();
-        var message = Inbound.Text("wamid.RACE2");
-        await ledger.ClaimAsync(message, Ct);
-        _time.Advance(HandledMessageLedger.Lease + TimeSpan.FromSeconds(1));
-        using var start = new ManualResetEventSlim();
-
-        var runs = Enumerable.Range(0, 16).Select(_ => Task.Run(() =>
-        {
-            start.Wait(Ct);
-            return ledger.ClaimAsync(message, Ct);
-        }, Ct)).ToArray();
-        start.Set();
-        var claims = await Task.WhenAll(runs);
-
-        Assert.Single(claims, c => c.State == HandledState.Claimed);
-        Assert.All(claims.Where(c => c.State != HandledState.Claimed), c => Assert.Equal(HandledState.Busy, c.State));
-    }
-
-    [Fact]
-    public async Task ClaimAsync_DecidedWithinTheLease_IsBusyBecauseTheOwnerMayStillBeQueueing()
-    {
-        var ledger = Ledger();
-        var message = Inbound.Text("wamid.QUEUEING");
-        var claim = await ledger.ClaimAsync(message, Ct);
-        _time.Advance(TimeSpan.FromSeconds(50));
-        await ledger.RecordDecisionAsync(claim, Decision(message, new TextBody("Hi")), Ct);
-        _time.Advance(TimeSpan.FromSeconds(50));
-
-        var redelivery = await ledger.ClaimAsync(message, Ct);
-
-        Assert.Equal(HandledState.Busy, redelivery.State);
-        Assert.Null(redelivery.Recorded);
-    }
-
-    [Fact]
-    public async Task ClaimAsync_SixteenConcurrentRedeliveriesOfAnAbandonedDecision_ExactlyOneRedispatches()
+    public async Task ClaimAsync_SixteenConcurrentRedeliveriesOfAnAbandonedDecision_ExactlyOneTakesOver()
     {
         var ledger = Ledger();
         var message = Inbound.Text("wamid.ABANDONED");
-        var claim = await ledger.ClaimAsync(message, Ct);
-        await ledger.RecordDecisionAsync(claim, Decision(message, new TextBody("Hi")), Ct);
+        await ledger.ClaimAsync(message, Hi(message), Ct);
         _time.Advance(HandledMessageLedger.Lease + TimeSpan.FromSeconds(1));
         using var start = new ManualResetEventSlim();
 
         var runs = Enumerable.Range(0, 16).Select(_ => Task.Run(() =>
         {
             start.Wait(Ct);
-            return ledger.ClaimAsync(message, Ct);
+            return ledger.ClaimAsync(message, Hi(message), Ct);
         }, Ct)).ToArray();
         start.Set();
         var claims = await Task.WhenAll(runs);
@@ -202,11 +192,10 @@ public sealed class HandledMessageLedgerTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task ClaimAsync_DecidedButNotDispatchedAfterTheLease_ReturnsTheRecordedDecisionWithEveryBodyKind()
+    public async Task ClaimAsync_UnfinishedAfterTheLease_ReturnsTheRecordedDecisionWithEveryBodyKind()
     {
         var ledger = Ledger();
         var message = Inbound.Text("wamid.ROUNDTRIP");
-        var claim = await ledger.ClaimAsync(message, Ct);
         var decision = Decision(
             message,
             new TextBody("We open at 9", PreviewUrl: true),
@@ -222,10 +211,10 @@ public sealed class HandledMessageLedgerTests(AzuriteFixture azurite)
                 RecentReplies = [new ReplyMark(Inbound.Sent, 2, "wamid.X")],
             },
         };
-        await ledger.RecordDecisionAsync(claim, decision, Ct);
+        await ledger.ClaimAsync(message, decision with { ConsentBefore = true }, Ct);
         _time.Advance(HandledMessageLedger.Lease + TimeSpan.FromSeconds(1));
 
-        var redelivery = await ledger.ClaimAsync(message, Ct);
+        var redelivery = await ledger.ClaimAsync(message, Hi(message), Ct);
 
         Assert.Equal(HandledState.Decided, redelivery.State);
         var recorded = Assert.IsType<RecordedDecision>(redelivery.Recorded);
@@ -236,6 +225,7 @@ public sealed class HandledMessageLedgerTests(AzuriteFixture azurite)
         Assert.Equal(decision.Contact with { Labels = recorded.Contact.Labels, RecentReplies = recorded.Contact.RecentReplies }, recorded.Contact);
         Assert.Equal(decision.Contact.Labels, recorded.Contact.Labels);
         Assert.Equal(decision.Contact.RecentReplies, recorded.Contact.RecentReplies);
+        Assert.True(recorded.ConsentBefore);
     }
 
     [Theory]
@@ -246,18 +236,18 @@ public sealed class HandledMessageLedgerTests(AzuriteFixture azurite)
     {
         var ledger = Ledger();
         var message = Inbound.Text(wamid);
-        var claim = await ledger.ClaimAsync(message, Ct);
-        var busy = await ledger.ClaimAsync(message, Ct);
-        Assert.True(await ledger.RecordDecisionAsync(claim, Decision(message, new TextBody("Hi")), Ct));
-        await ledger.MarkDispatchedAsync(claim, Ct);
+        var claim = await ledger.ClaimAsync(message, Hi(message), Ct);
+        var busy = await ledger.ClaimAsync(message, Hi(message), Ct);
+        Assert.NotNull(await ledger.AdvanceAsync(claim, new ChainProgress(2, "SS"), new SentReply(message.Id + ":2", Inbound.Customer, wamid + "out"), cancellationToken: Ct));
 
-        var done = await ledger.ClaimAsync(message, Ct);
-        var other = await ledger.ClaimAsync(Inbound.Text(wamid + "x"), Ct);
+        var done = await ledger.ClaimAsync(message, Hi(message), Ct);
+        var other = await ledger.ClaimAsync(Inbound.Text(wamid + "x"), Hi(message), Ct);
 
         Assert.Equal(HandledState.Claimed, claim.State);
         Assert.Equal(HandledState.Busy, busy.State);
         Assert.Equal(HandledState.Dispatched, done.State);
         Assert.Equal(HandledState.Claimed, other.State);
+        Assert.True(await ledger.WasSentAsync(message.Timestamp, wamid + "out", Ct));
     }
 
     [Fact]
@@ -273,7 +263,7 @@ public sealed class HandledMessageLedgerTests(AzuriteFixture azurite)
             .ToList();
         foreach (var chunk in messages.Chunk(16))
         {
-            await Task.WhenAll(chunk.Select(m => ledger.ClaimAsync(m, Ct)));
+            await Task.WhenAll(chunk.Select(m => ledger.ClaimAsync(m, Hi(m), Ct)));
         }
 
         var deleted = await ledger.PurgeAsync(Inbound.Sent.AddDays(-7), Ct);

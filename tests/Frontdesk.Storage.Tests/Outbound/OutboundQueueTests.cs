@@ -97,6 +97,7 @@ public sealed class OutboundQueueTests(AzuriteFixture azurite)
         var whatsApp = new ScriptedSender(_ => new GraphSendResult { Outcome = SendOutcome.Transient, HttpStatus = 503, Reason = "HTTP 503 without a Graph error body" });
         var sender = new OutboundSender(whatsApp, ledger, Queue(),
             Options.Create(new OutboundOptions { MaxAttempts = 3, MaxRetryDelaySeconds = 1 }),
+            TimeProvider.System,
             NullLogger<OutboundSender>.Instance);
         await Queue().EnqueueAsync(Builders.Message("wamid.POISON:0"), cancellationToken: Ct);
 

@@ -52,6 +52,25 @@ public sealed class TableRuleSourceTests(AzuriteFixture azurite) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task Validate_TemplatesRows_ReportsEveryBadRowAndKeepsTheGoodOnes()
+    {
+        await _tables.Templates.AddEntityAsync(new TableEntity("default", "back-in-stock") { ["Name"] = "back_in_stock", ["Language"] = "fr", ["Category"] = "utility", ["BodyParameters"] = "{{name}}, {{product}}" }, Cancel);
+        await _tables.Templates.AddEntityAsync(new TableEntity(Number, "promo") { ["Name"] = "promo", ["Language"] = "fr", ["Category"] = "advert" }, Cancel);
+        await _tables.Templates.AddEntityAsync(new TableEntity(Number, "order-ready") { ["Language"] = "fr", ["Category"] = "utility" }, Cancel);
+        await _tables.Templates.AddEntityAsync(new TableEntity(Number, "menu") { ["Name"] = "menu", ["Language"] = "fr", ["Category"] = "marketing", ["BodyParameters"] = "{{nom}}" }, Cancel);
+        await _tables.Settings.AddEntityAsync(new TableEntity(Number, "business") { ["WabaId"] = "waba-1" }, Cancel);
+
+        var problems = await Source().ValidateAsync(null, Cancel);
+        var book = await Source().GetRuleBookAsync(Number, Cancel);
+
+        Assert.Equal(
+            [("Settings", "business", "WabaId"), ("Templates", "menu", "BodyParameters"), ("Templates", "order-ready", "Name"), ("Templates", "promo", "Category")],
+            problems.Select(p => (p.Table, p.RowKey, p.Column)).Order());
+        Assert.Equal(["back-in-stock"], book.Templates.Keys);
+        Assert.Null(book.Settings.WabaId);
+    }
+
+    [Fact]
     public async Task GetRuleBook_IsCachedForCacheSeconds()
     {
         await _tables.Rules.AddEntityAsync(Rule(Number, "hours", "before"), Cancel);

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Frontdesk.Core.Limits;
 
 namespace Frontdesk.Core.WhatsApp.Graph;
 
@@ -44,20 +45,37 @@ public static class GraphErrorClassifier
     }
 
     /// <summary>
-    /// How long to wait before attempt number <paramref name="failures"/> + 1. 131056 (pair rate) waits 4^failures s as
-    /// Meta advises; 131057 (maintenance, ≤ 1 min) from a minute; other throttling starts at 30 s, transient failures at
-    /// 5 s, both doubling. A Retry-After from Meta is a floor. Capped at <see cref="MaxDelay"/>.
+    /// How long to wait before attempt number <paramref name="failures"/> + 1, short enough that a customer is not kept
+    /// waiting for a limit that lasts a second (Meta's throughput limit is per second):
+    /// <list type="bullet">
+    /// <item>130429 and other throttling, and transient failures: 1 s doubling per failure (1, 2, 4, 8 … s), stretched by
+    /// up to ×2 with <paramref name="jitter"/> so that retries of a burst do not land together again (1–2 s, then 2–4 s…).</item>
+    /// <item>131056 (pair rate): <see cref="WhatsAppLimits.PairRateWindow"/> doubling (6, 12, 24 … s), up to ×1.25 jitter.</item>
+    /// <item>131057 (maintenance, ≤ 1 min): a minute doubling, up to ×1.25 jitter.</item>
+    /// </list>
+    /// A Retry-After from Meta is a floor. Capped at <see cref="MaxDelay"/> (the sender caps again at its setting).
     /// </summary>
-    public static TimeSpan RetryDelay(SendOutcome outcome, int? metaCode, int failures, TimeSpan? retryAfter = null)
+    /// <param name="outcome">Throttled or Transient (anything else is not retried); both grow alike.</param>
+    /// <param name="metaCode">Meta's error code, when the answer had one.</param>
+    /// <param name="failures">Failed attempts so far, from 1.</param>
+    /// <param name="retryAfter">Meta's Retry-After header, when it sent one.</param>
+    /// <param name="jitter">A draw in [0, 1): 0 gives the shortest delay, values near 1 the longest.</param>
+    public static TimeSpan RetryDelay(SendOutcome outcome, int? metaCode, int failures, TimeSpan? retryAfter = null, double jitter = 0)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(failures, 1);
-        var exponent = Math.Min(failures, 16);
-        var seconds = (outcome, metaCode) switch
+        if (outcome is not (SendOutcome.Throttled or SendOutcome.Transient))
         {
-            (_, 131056) => Math.Pow(4, exponent),
-            (_, 131057) => 60 * Math.Pow(2, exponent - 1),
-            (SendOutcome.Throttled, _) => 30 * Math.Pow(2, exponent - 1),
-            _ => 5 * Math.Pow(2, exponent - 1),
+            throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Only throttled and transient failures are retried.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(failures, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(jitter, 0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(jitter, 1);
+        var growth = Math.Pow(2, Math.Min(failures, 32) - 1);
+        var seconds = metaCode switch
+        {
+            131056 => WhatsAppLimits.PairRateWindow.TotalSeconds * growth * (1 + (jitter / 4)),
+            131057 => 60 * growth * (1 + (jitter / 4)),
+            _ => growth * (1 + jitter),
         };
         var delay = TimeSpan.FromSeconds(Math.Min(seconds, MaxDelay.TotalSeconds));
         if (retryAfter is { } floor && floor > delay)

@@ -23,11 +23,23 @@ public sealed record OutboundMessage
 
     public bool Quote { get; init; }
 
+    /// <summary>
+    /// When the customer wrote the message this answers (Meta's webhook timestamp). A reply still unsent
+    /// <c>Outbound__MaxReplyAgeMinutes</c> after it is dropped. Null for a message that answers nothing.
+    /// </summary>
+    public DateTimeOffset? InboundAt { get; init; }
+
     /// <summary>Sends already tried and failed in a retryable way; the sender re-enqueues with this + 1.</summary>
     public int Attempt { get; init; }
 
     /// <summary>Why the previous attempt failed (kept on the message so the poison queue says why).</summary>
     public string? LastError { get; init; }
+
+    /// <summary>
+    /// This queue message is the grace check of a send recorded maybe sent: when it comes due, a status from Meta
+    /// carrying the key settles it, and without one it is sent again, once (<c>UnknownSendReconciler</c>).
+    /// </summary>
+    public bool UnknownCheck { get; init; }
 
     /// <summary>
     /// Replies to send after this one, in order. The queue keeps no order and a batch runs in parallel, so the replies

@@ -58,7 +58,8 @@ public sealed class LedgerSend(IWhatsAppSender sender, ISendLedger ledger, IOpti
             return new Settlement(SendDisposition.Poisoned, result, final) { Failures = failures, LastError = reason };
         }
 
-        var delay = GraphErrorClassifier.RetryDelay(result.Outcome, result.Error?.Code, failures, result.RetryAfter);
+        // Jitter spreads the retries of a throttled burst so they do not hit Meta's limit together again.
+        var delay = GraphErrorClassifier.RetryDelay(result.Outcome, result.Error?.Code, failures, result.RetryAfter, Random.Shared.NextDouble());
         var cap = TimeSpan.FromSeconds(options.Value.MaxRetryDelaySeconds);
         delay = delay < cap ? delay : cap;
         // Released before the caller re-enqueues: if the release fails the message is retried whole by the trigger;

@@ -19,4 +19,7 @@ public enum SendDisposition
 
     /// <summary>Retryable failures until the last allowed attempt: recorded Failed and moved to the poison queue.</summary>
     Poisoned,
+
+    /// <summary>A reply older than <c>Outbound__MaxReplyAgeMinutes</c>: recorded Failed, not sent.</summary>
+    Expired,
 }
