@@ -78,6 +78,21 @@ param outboundMaxReplyAgeMinutes int = 60
 @description('Seconds a maybe-sent reply waits for Meta\'s status webhook before it is sent again, once (Outbound__UnknownGraceSeconds).')
 param outboundUnknownGraceSeconds int = 300
 
+@minValue(1)
+@maxValue(1000)
+@description('Broadcast sends per second per number; Meta allows about 80 for all of a number\'s traffic (Broadcast__MessagesPerSecond).')
+param broadcastMessagesPerSecond int = 20
+
+@minValue(1)
+@maxValue(10000000)
+@description('Unique customers a number may reach with broadcasts in a rolling 24 h: set it to the number\'s messaging limit tier (Broadcast__DailyUniqueLimit).')
+param broadcastDailyUniqueLimit int = 250
+
+@minValue(10)
+@maxValue(86400)
+@description('A broadcast recipient queued this long ago and not settled is queued again, in seconds; the send ledger makes the copy harmless (Broadcast__RequeueAfterSeconds).')
+param broadcastRequeueAfterSeconds int = 900
+
 @minLength(1)
 @maxLength(10)
 @description('wa_ids starting with these digits are the phone console\'s test contacts: replies to them are stored in ConsoleOutbox, never sent to Meta (Console__TestNumberPrefix).')
@@ -151,6 +166,7 @@ var tableNames = [
   'Templates'
   'Subscriptions'
   'Broadcasts'
+  'BroadcastReach'
 ]
 var claimCheckContainerName = 'webhook-bodies'
 var containerNames = [claimCheckContainerName]
@@ -251,6 +267,10 @@ var appSettings = {
   Outbound__MessagesPerSecond: string(outboundMessagesPerSecond)
   Outbound__MaxReplyAgeMinutes: string(outboundMaxReplyAgeMinutes)
   Outbound__UnknownGraceSeconds: string(outboundUnknownGraceSeconds)
+  // BroadcastOptions (docs/broadcasts.md).
+  Broadcast__MessagesPerSecond: string(broadcastMessagesPerSecond)
+  Broadcast__DailyUniqueLimit: string(broadcastDailyUniqueLimit)
+  Broadcast__RequeueAfterSeconds: string(broadcastRequeueAfterSeconds)
   // PhoneConsoleOptions (docs/console.md).
   Console__TestNumberPrefix: consoleTestNumberPrefix
   Console__PhoneNumberId: consolePhoneNumberId

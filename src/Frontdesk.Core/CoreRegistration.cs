@@ -1,3 +1,4 @@
+using Frontdesk.Core.Broadcasts;
 using Frontdesk.Core.Catalogue;
 using Frontdesk.Core.Conversations;
 using Frontdesk.Core.Outreach;
@@ -33,6 +34,7 @@ public static class CoreRegistration
         services.AddOptions<OutboundOptions>().Bind(configuration.GetSection(OutboundOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CatalogueOptions>().Bind(configuration.GetSection(CatalogueOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PhoneConsoleOptions>().Bind(configuration.GetSection(PhoneConsoleOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BroadcastOptions>().Bind(configuration.GetSection(BroadcastOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => AppSecrets.Parse(sp.GetRequiredService<IOptions<WhatsAppOptions>>().Value.AppSecret));
 
         services.AddSingleton<ICatalogueResponder, CatalogueResponder>();
@@ -44,6 +46,16 @@ public static class CoreRegistration
         services.AddSingleton<RestockDetector>();
         services.AddSingleton<RestockFanout>();
         AddWhatsAppSender(services, configuration);
+
+        // Broadcasts (docs/broadcasts.md): planning, the fan-out, controls, and what sending and statuses tell them.
+        services.AddSingleton<IBroadcastTemplates, RuleBookTemplates>();
+        services.AddSingleton<BroadcastPlanner>();
+        services.AddSingleton<BroadcastFanout>();
+        services.AddSingleton<BroadcastControl>();
+        services.AddSingleton<BroadcastStatuses>();
+        services.AddSingleton<QualityGuard>();
+        services.AddSingleton<IOutreachGate, BroadcastGate>();
+        services.AddSingleton<IOutreachOutcomeSink, BroadcastOutcomes>();
 
         // Publishing components is an operator's call, made rarely: one attempt with a timeout, no retries, and no
         // request logging (which would keep the Authorization header in its state, as below).

@@ -68,13 +68,19 @@ public static class StorageNames
         /// <summary>"Back in stock" subscriptions (PartitionKey phone_number_id, RowKey <c>{SKU}|{wa_id}</c>).</summary>
         public const string Subscriptions = "Subscriptions";
 
-        /// <summary>Broadcasts and their live counts, one row each, for operators in the portal.</summary>
+        /// <summary>
+        /// Broadcasts and their live counts, for operators in the portal: one partition per broadcast (PartitionKey its
+        /// id), with the summary row (RowKey <c>summary</c>) and one row per recipient (RowKey the wa_id).
+        /// </summary>
         public const string Broadcasts = "Broadcasts";
+
+        /// <summary>Customers each number reached with broadcasts (PartitionKey phone_number_id, RowKey wa_id, ReachedAt): the daily cap's rolling 24 hours.</summary>
+        public const string BroadcastReach = "BroadcastReach";
 
         public static IReadOnlyList<string> All { get; } =
         [
             Settings, Hours, Rules, QuickReplies, Components, Contacts, Catalogue, HandledMessages, OutboundStatuses, OutboundLedger, ConsoleOutbox,
-            Templates, Subscriptions, Broadcasts,
+            Templates, Subscriptions, Broadcasts, BroadcastReach,
         ];
     }
 

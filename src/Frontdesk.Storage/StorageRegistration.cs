@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using Frontdesk.Core.Broadcasts;
 using Frontdesk.Core.Catalogue;
 using Frontdesk.Core.Conversations;
 using Frontdesk.Core.Outreach;
@@ -9,6 +10,7 @@ using Frontdesk.Core.Restock;
 using Frontdesk.Core.Rules;
 using Frontdesk.Core.Webhooks;
 using Frontdesk.Core.WhatsApp.Sending;
+using Frontdesk.Storage.Broadcasts;
 using Frontdesk.Storage.Catalogue;
 using Frontdesk.Storage.Contacts;
 using Frontdesk.Storage.Conversations;
@@ -104,6 +106,16 @@ public static class StorageRegistration
             sp.GetRequiredService<QueueServiceClient>().GetQueueClient(StorageNames.Queues.RestockAlerts),
             sp.GetRequiredService<QueueSignals>()));
         services.AddSingleton<IProductLookup, ProductLookup>();
+        // Broadcasts (docs/broadcasts.md): the table of broadcasts and recipients, the daily reach, the fan-out queue.
+        services.AddSingleton<IBroadcastStore>(sp => ActivatorUtilities.CreateInstance<BroadcastStore>(
+            sp, sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.Broadcasts)));
+        services.AddSingleton<IReachLedger>(sp => new ReachLedger(
+            sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.BroadcastReach)));
+        services.AddSingleton<IBroadcastAudience>(sp => new ContactAudience(
+            sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.Contacts)));
+        services.AddSingleton<IBroadcastFanoutQueue>(sp => new BroadcastFanoutQueue(
+            sp.GetRequiredService<QueueServiceClient>().GetQueueClient(StorageNames.Queues.BroadcastFanout),
+            sp.GetRequiredService<QueueSignals>()));
         return services;
     }
 }

@@ -19,6 +19,12 @@ public static class InputLimits
     /// <summary>Products in one catalogue import; twice the 100,000 the search is measured at (docs/performance.md).</summary>
     public const int CatalogueRows = 200_000;
 
+    /// <summary>Recipients of one broadcast (a label or a list): Meta's 100,000 tier; a larger audience is split into several.</summary>
+    public const int BroadcastRecipients = 100_000;
+
+    /// <summary>A broadcast's CSV audience: 100,000 lines of wa_id and a name.</summary>
+    public const int BroadcastCsvBytes = 8 * 1024 * 1024;
+
     /// <summary>A customer's text, as an operator gives it to <c>explain</c>: WhatsApp's own text limit.</summary>
     public const int CustomerText = WhatsAppLimits.TextBody;
 
@@ -39,6 +45,9 @@ public static class InputLimits
     /// run before it is stopped with a 503 ProblemDetails. Regex rules keep their own match timeout besides.
     /// </summary>
     public static readonly TimeSpan OperatorBudget = TimeSpan.FromSeconds(10);
+
+    /// <summary>The budget of starting a broadcast, whose recipients are all written before the answer.</summary>
+    public static readonly TimeSpan BroadcastBudget = TimeSpan.FromMinutes(2);
 
     /// <summary>The budget of a catalogue import, whose work grows with a CSV of up to <see cref="CatalogueCsvBytes"/>.</summary>
     public static readonly TimeSpan ImportBudget = TimeSpan.FromMinutes(4);

@@ -29,4 +29,7 @@ public enum OutreachOutcome
 
     /// <summary>Throttled or transient: queued again with a delay.</summary>
     RetryScheduled,
+
+    /// <summary>Not sent now: an <see cref="IOutreachGate"/> held it back (a paused or cancelled broadcast) and recorded it; not settled, so sinks are not told.</summary>
+    Held,
 }

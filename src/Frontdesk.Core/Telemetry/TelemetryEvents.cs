@@ -260,4 +260,37 @@ public static class TelemetryEvents
 
     /// <summary>An HTTP function threw; the caller got a 500 ProblemDetails that says nothing of the cause.</summary>
     public const int HttpFailed = 6000;
+
+    /// <summary>A broadcast was created (or found, for a repeated id). Properties: <c>BroadcastId</c>, <c>PhoneNumberId</c>, <c>Planned</c>, <c>Skipped</c>.</summary>
+    public const int BroadcastStarted = 7200;
+
+    /// <summary>A page of a broadcast's recipients was queued for sending (and the rest deferred by the daily cap). Properties: <c>BroadcastId</c>, <c>PhoneNumberId</c>, <c>Queued</c>, <c>Deferred</c>.</summary>
+    public const int BroadcastPageQueued = 7201;
+
+    /// <summary>A broadcast's fan-out stopped or waited, and why (paused, cancelled, done, scheduled, backing off, a new window).</summary>
+    public const int BroadcastFanoutWaited = 7202;
+
+    /// <summary>A broadcast was paused, resumed or cancelled by an operator.</summary>
+    public const int BroadcastControlled = 7203;
+
+    /// <summary>A queued broadcast message was not sent: its broadcast is paused or cancelled.</summary>
+    public const int BroadcastMessageHeld = 7204;
+
+    /// <summary>A broadcast recipient settled. Properties: <c>BroadcastId</c>, <c>Outcome</c>.</summary>
+    public const int BroadcastRecipientSettled = 7205;
+
+    /// <summary>A status webhook moved a broadcast's delivered, read or failed count. Properties: <c>BroadcastId</c>, <c>Status</c>.</summary>
+    public const int BroadcastStatusCounted = 7206;
+
+    /// <summary>Meta throttled a broadcast (131056 or 130429): its pace was lowered or it backs off.</summary>
+    public const int BroadcastThrottled = 7207;
+
+    /// <summary>A quality or tier drop (<c>phone_number_quality_update</c>) paused a running marketing broadcast.</summary>
+    public const int BroadcastPausedByQuality = 7208;
+
+    /// <summary>A <c>phone_number_quality_update</c> webhook was read (and whether it paused anything).</summary>
+    public const int QualityUpdateReceived = 7209;
+
+    /// <summary>A broadcast finished: every recipient settled. Properties: <c>BroadcastId</c>, <c>Sent</c>, <c>Failed</c>, <c>Skipped</c>.</summary>
+    public const int BroadcastDone = 7210;
 }

@@ -18,12 +18,25 @@ public static class WebhookParser
         var statuses = new List<StatusUpdate>();
         var echoes = new List<MessageEcho>();
         var skipped = new List<SkippedItem>();
+        var qualities = new List<QualityUpdate>();
         foreach (var entry in Array(document.RootElement, "entry"))
         {
             foreach (var change in Array(entry, "changes"))
             {
                 if (!change.TryGetProperty("value", out var value) || value.ValueKind != JsonValueKind.Object)
                 {
+                    continue;
+                }
+
+                if (String(change, "field") == "phone_number_quality_update")
+                {
+                    qualities.Add(new QualityUpdate
+                    {
+                        BusinessAccountId = String(entry, "id"),
+                        DisplayPhoneNumber = String(value, "display_phone_number"),
+                        Event = String(value, "event") ?? "",
+                        CurrentLimit = String(value, "current_limit"),
+                    });
                     continue;
                 }
 
@@ -76,7 +89,7 @@ public static class WebhookParser
             }
         }
 
-        return new WebhookBatch(messages, statuses) { Echoes = echoes, Skipped = skipped };
+        return new WebhookBatch(messages, statuses) { Echoes = echoes, Skipped = skipped, QualityUpdates = qualities };
     }
 
     private static IEnumerable<JsonElement> EchoElements(JsonElement value, string phoneNumberId, List<SkippedItem> skipped)

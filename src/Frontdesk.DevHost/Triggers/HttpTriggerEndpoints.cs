@@ -24,8 +24,12 @@ public static partial class HttpTriggerEndpoints
         var functionKey = app.Configuration["DevHost:FunctionKey"];
         foreach (var function in functions.Where(f => f.Definition.Trigger.Type.Equals("httpTrigger", StringComparison.OrdinalIgnoreCase)))
         {
-            FunctionInvoker.EnsureSupported(function, FunctionInvoker.Has<HttpTriggerAttribute>, new HashSet<string>());
             var trigger = function.Definition.Trigger;
+
+            // Route parameters ({id}) bind to the function's parameters of the same name, as in Azure.
+            var routeParameters = Microsoft.AspNetCore.Routing.Patterns.RoutePatternFactory.Parse(trigger.Route ?? function.Definition.Name)
+                .Parameters.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            FunctionInvoker.EnsureSupported(function, FunctionInvoker.Has<HttpTriggerAttribute>, routeParameters);
             EnsureNotReserved(function.Definition.Name, trigger.Route ?? function.Definition.Name);
             var route = "/" + string.Join('/', new[] { hostJson.Extensions.Http.RoutePrefix, trigger.Route ?? function.Definition.Name }
                 .Where(s => !string.IsNullOrEmpty(s)).Select(s => s.Trim('/')));
@@ -66,7 +70,7 @@ public static partial class HttpTriggerEndpoints
             result = await FunctionInvoker.InvokeAsync(
                 function,
                 context.RequestServices,
-                _ => context.Request,
+                p => FunctionInvoker.Has<HttpTriggerAttribute>(p) ? context.Request : context.Request.RouteValues[p.Name ?? ""]?.ToString(),
                 context.RequestAborted).ConfigureAwait(false);
         }
         catch (Exception e) when (!context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted)

@@ -20,6 +20,27 @@ public static class Problems
     public static ContentResult BadRequest(string detail, string? parameter = null) =>
         Result(StatusCodes.Status400BadRequest, detail, parameter);
 
+    /// <summary>How many problems a 400 lists in <c>errors</c>; the detail says how many there were in all.</summary>
+    public const int MaxErrors = 20;
+
+    /// <summary>400 naming every problem (up to <see cref="MaxErrors"/>): <c>errors</c> gives each with its field or line.</summary>
+    public static ContentResult BadRequest(IReadOnlyList<ProblemError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var listed = errors.Take(MaxErrors).ToList();
+        var detail = errors.Count == 1
+            ? errors[0].Detail
+            : $"{errors.Count} problems, each in errors[]{(errors.Count > MaxErrors ? $" (the first {MaxErrors})" : "")}; nothing was done. First: {errors[0].Detail}";
+        return new()
+        {
+            Content = JsonSerializer.Serialize(
+                new Problem(ReasonPhrases.GetReasonPhrase(StatusCodes.Status400BadRequest), StatusCodes.Status400BadRequest, detail, errors.Count == 1 ? errors[0].Parameter : null, Errors: listed),
+                s_context.Problem),
+            ContentType = ContentType,
+            StatusCode = StatusCodes.Status400BadRequest,
+        };
+    }
+
     /// <summary>413: the body is over the endpoint's limit (<see cref="Core.Limits.InputLimits"/>).</summary>
     public static ContentResult TooLarge(string detail, string? parameter = null) =>
         Result(StatusCodes.Status413PayloadTooLarge, detail, parameter);

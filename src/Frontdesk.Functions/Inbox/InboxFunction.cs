@@ -1,3 +1,4 @@
+using Frontdesk.Core.Broadcasts;
 using Frontdesk.Core.Conversations;
 using Frontdesk.Core.Identifiers;
 using Frontdesk.Core.Telemetry;
@@ -11,7 +12,8 @@ using Microsoft.Extensions.Logging;
 namespace Frontdesk.Functions.Inbox;
 
 /// <summary>
-/// Takes each stored webhook body off <c>webhook-inbox</c>: statuses are recorded (and a 131050 marks the contact),
+/// Takes each stored webhook body off <c>webhook-inbox</c>: statuses are recorded (a 131050 marks the contact, a
+/// broadcast's counts move), a quality drop pauses running marketing broadcasts,
 /// echoes of the business's own messages pause or resume automatic replies, then each customer message gets its one
 /// reply decision (after the echoes, so an owner's reply in the same body already silences the bot). Unusable parts
 /// of the body are logged and skipped. Exceptions escape on purpose: the host retries, then parks the body in <c>webhook-inbox-poison</c>.
@@ -22,6 +24,8 @@ public sealed partial class InboxFunction(
     IStatusStore statuses,
     StatusSignalHandler statusSignals,
     EchoHandler echoes,
+    BroadcastStatuses broadcastStatuses,
+    QualityGuard quality,
     ILogger<InboxFunction> logger)
 {
     [Function("Inbox")]
@@ -50,8 +54,18 @@ public sealed partial class InboxFunction(
                 continue;
             }
 
-            await statuses.ApplyAsync(status, cancellationToken).ConfigureAwait(false);
+            var applied = await statuses.ApplyAsync(status, cancellationToken).ConfigureAwait(false);
             await statusSignals.HandleAsync(status, cancellationToken).ConfigureAwait(false);
+            if (applied == StatusApplyResult.Applied)
+            {
+                // Counted only when the status moved its message forward: a repeat or a late "delivered" counts nothing.
+                await broadcastStatuses.HandleAsync(status, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        foreach (var update in batch.QualityUpdates)
+        {
+            await quality.HandleAsync(update, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var echo in batch.Echoes)

@@ -22,6 +22,22 @@ public sealed class WebhookParserTests
     }
 
     [Fact]
+    public void Parse_QualityUpdate_ReadsEventAndLimit()
+    {
+        var body = """
+            {"object":"whatsapp_business_account","entry":[{"id":"100000000000001","changes":[{"field":"phone_number_quality_update",
+             "value":{"display_phone_number":"15550100001","event":"DOWNGRADE","current_limit":"TIER_250"}}]}]}
+            """u8.ToArray();
+
+        var batch = WebhookParser.Parse(body);
+
+        var update = Assert.Single(batch.QualityUpdates);
+        Assert.Equal(("100000000000001", "15550100001", "DOWNGRADE", "TIER_250", true), (update.BusinessAccountId, update.DisplayPhoneNumber, update.Event, update.CurrentLimit, update.IsDrop));
+        Assert.Empty(batch.Messages);
+        Assert.Empty(batch.Statuses);
+    }
+
+    [Fact]
     public void Parse_EchoText_ReadsCustomerBusinessAndText()
     {
         var batch = WebhookParser.Parse(WebhookFixtures.Read("echo_text.json"));

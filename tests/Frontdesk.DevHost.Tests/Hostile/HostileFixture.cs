@@ -23,7 +23,7 @@ public sealed class HostileFixture : IAsyncLifetime
         StorageNames.Tables.Contacts, StorageNames.Tables.HandledMessages, StorageNames.Tables.Catalogue,
         StorageNames.Tables.OutboundLedger, StorageNames.Tables.OutboundStatuses,
         StorageNames.Tables.Rules, StorageNames.Tables.Settings, StorageNames.Tables.Hours, StorageNames.Tables.QuickReplies,
-        StorageNames.Tables.Components, StorageNames.Tables.ConsoleOutbox,
+        StorageNames.Tables.Components, StorageNames.Tables.ConsoleOutbox, StorageNames.Tables.Broadcasts, StorageNames.Tables.BroadcastReach,
     ];
 
     private int _customers;

@@ -176,6 +176,25 @@ public sealed class HostileInputTests(HostileFixture host) : IClassFixture<Hosti
         new("templates sync: default as phoneNumberId", () => SyncTemplates("?phoneNumberId=default"), 400, Parameter: "phoneNumberId"),
         new("templates sync: 25-digit phoneNumberId", () => SyncTemplates("?phoneNumberId=" + new string('1', 25)), 400, Parameter: "phoneNumberId"),
         new("templates sync: a number with no WabaId in Settings", () => SyncTemplates("?phoneNumberId=300000000000999"), 400, Parameter: "phoneNumberId"),
+
+        // Broadcasts: Function key; every problem named; nothing written or queued when there is one.
+        new("broadcast: no key", () => Broadcast("{}", key: false), 401),
+        new("broadcast: not JSON", () => Broadcast("not json"), 400),
+        new("broadcast: filter injection in phoneNumberId", () => Broadcast("""{"phoneNumberId":"' or 1 eq 1","template":"menu","audience":{"label":"vip"}}"""), 400, Parameter: "phoneNumberId"),
+        new("broadcast: path in id", () => Broadcast("""{"phoneNumberId":"200000000000001","id":"../Contacts","template":"menu","audience":{"label":"vip"}}"""), 400, Parameter: "id"),
+        new("broadcast: unknown template", () => Broadcast("""{"phoneNumberId":"200000000000001","template":"no-such-purpose","audience":{"contacts":["33612345678"]}}"""), 400, Parameter: "template"),
+        new("broadcast: injected wa_ids and no template", () => Broadcast("""{"phoneNumberId":"200000000000001","audience":{"contacts":["33612345678","1' or 1 eq 1","../x"]}}"""), 400),
+        new("broadcast: empty audience", () => Broadcast("""{"phoneNumberId":"200000000000001","template":"no-such-purpose","audience":{"contacts":[]}}"""), 400),
+        new("broadcast: label nobody has", () => Broadcast("""{"phoneNumberId":"200000000000001","template":"no-such-purpose","audience":{"label":"nobody-has-it"}}"""), 400),
+        new("broadcast: CSV with bad lines", () => Post("/api/manage/broadcasts?phoneNumberId=200000000000001&template=menu", Encoding.UTF8.GetBytes("wa_id,name\n33612345678,Anne\nabc\n1,2,3\n"), "text/csv"), 400),
+        new("broadcast: 9 MB CSV", () => Post("/api/manage/broadcasts?phoneNumberId=200000000000001&template=menu", new byte[9 * 1024 * 1024], "text/csv"), 413),
+        new("broadcast: bad startAt", () => Broadcast("""{"phoneNumberId":"200000000000001","template":"menu","audience":{"label":"vip"},"startAt":"tomorrow"}"""), 400, Parameter: "startAt"),
+        new("broadcast report: no key", () => Get("/api/manage/broadcasts/noel", key: false), 401),
+        new("broadcast report: unknown id", () => Get("/api/manage/broadcasts/no-such-broadcast"), 404, Parameter: "id"),
+        new("broadcast report: filter injection in id", () => Get("/api/manage/broadcasts/%27%20or%201%20eq%201"), 400, Parameter: "id"),
+        new("broadcast control: unknown action", () => Post("/api/manage/broadcasts/noel/explode", []), 404, Parameter: "action"),
+        new("broadcast control: unknown id", () => Post("/api/manage/broadcasts/no-such-broadcast/pause", []), 404, Parameter: "id"),
+        new("broadcast control: no key", () => Post("/api/manage/broadcasts/noel/cancel", [], key: false), 401),
     ];
 
     public static TheoryData<string> Cases() => [.. s_cases.Select(c => c.Name)];

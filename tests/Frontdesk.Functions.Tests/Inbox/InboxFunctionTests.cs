@@ -3,11 +3,13 @@ using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Frontdesk.Core;
+using Frontdesk.Core.Broadcasts;
 using Frontdesk.Core.Conversations;
 using Frontdesk.Core.Webhooks.Events;
 using Frontdesk.Core.WhatsApp.Sending;
 using Frontdesk.Functions.Inbox;
 using Frontdesk.Storage;
+using Frontdesk.Storage.Broadcasts;
 using Frontdesk.Storage.Contacts;
 using Frontdesk.Storage.Conversations;
 using Frontdesk.Storage.Inbox;
@@ -40,6 +42,7 @@ public sealed class InboxFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
     private ContactStore _contacts = null!;
     private SendLedgerStore _sent = null!;
     private readonly RecordingWhatsAppSender _graph = new();
+    private BroadcastStore _broadcasts = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -73,6 +76,8 @@ public sealed class InboxFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
             _statuses,
             new StatusSignalHandler(updater, NullLogger<StatusSignalHandler>.Instance),
             new EchoHandler(rules, updater, new SentMessageIndex(_ledger, sent, _time), _time, NullLogger<EchoHandler>.Instance),
+            new BroadcastStatuses(_broadcasts = new BroadcastStore(azurite.Table(_prefix + StorageNames.Tables.Broadcasts), _time), _time, NullLogger<BroadcastStatuses>.Instance),
+            new QualityGuard(_broadcasts, new BroadcastControl(_broadcasts, new BroadcastFanoutQueue(azurite.Queue(_prefix + "fanout"), new QueueSignals()), _time, NullLogger<BroadcastControl>.Instance), NullLogger<QualityGuard>.Instance),
             NullLogger<InboxFunction>.Instance);
     }
 
@@ -229,6 +234,65 @@ public sealed class InboxFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.True(contact?.State.MarketingOptOut);
         Assert.Equal("failed", (await _statuses.GetAsync(Number, "wamid.FAKE_OUTBOUND_PROMO_TEMPLATE_0002", Ct))?.GetString("Status"));
     }
+
+    [Fact]
+    public async Task Run_BroadcastStatusesRepeatedAndOutOfOrder_CountEachOnce()
+    {
+        await _broadcasts.CreateAsync(Broadcast("statuses", marketing: false), [Recipient("15550199991"), Recipient("15550199992")], Ct);
+        var a = BroadcastStatus("wamid.B-1", "15550199991", "statuses");
+        var b = BroadcastStatus("wamid.B-2", "15550199992", "statuses");
+
+        await _function.Run(new BinaryData(Body([], [a("sent"), a("delivered"), a("delivered"), b("read"), b("delivered"), a("read"), a("read")])), Ct);
+
+        var summary = await _broadcasts.GetAsync("statuses", Ct);
+        Assert.Equal((2, 2, 2, 0, BroadcastState.Done), (summary!.Sent, summary.Delivered, summary.Read, summary.Failed, summary.State));
+    }
+
+    [Fact]
+    public async Task Run_QualityDowngrade_PausesRunningMarketingBroadcastsOnly()
+    {
+        await _broadcasts.CreateAsync(Broadcast("promo", marketing: true), [Recipient("15550199993")], Ct);
+        await _broadcasts.CreateAsync(Broadcast("alert", marketing: false), [Recipient("15550199994")], Ct);
+        var value = new JsonObject { ["display_phone_number"] = "15550100001", ["event"] = "DOWNGRADE", ["current_limit"] = "TIER_250" };
+        var body = new JsonObject
+        {
+            ["object"] = "whatsapp_business_account",
+            ["entry"] = new JsonArray(new JsonObject
+            {
+                ["id"] = "100000000000001",
+                ["changes"] = new JsonArray(new JsonObject { ["value"] = value, ["field"] = "phone_number_quality_update" }),
+            }),
+        };
+
+        await _function.Run(new BinaryData(Encoding.UTF8.GetBytes(body.ToJsonString())), Ct);
+
+        var promo = await _broadcasts.GetAsync("promo", Ct);
+        Assert.Equal(BroadcastState.Paused, promo!.State);
+        Assert.Contains("DOWNGRADE", promo.Warning, StringComparison.Ordinal);
+        Assert.Equal(BroadcastState.Sending, (await _broadcasts.GetAsync("alert", Ct))!.State);
+    }
+
+    private BroadcastSummary Broadcast(string id, bool marketing) => new()
+    {
+        Id = id,
+        PhoneNumberId = Number,
+        Purpose = "menu",
+        Marketing = marketing,
+        State = BroadcastState.Sending,
+        Planned = 2,
+        CreatedAt = s_sent,
+    };
+
+    private static BroadcastRecipient Recipient(string waId) => new() { WaId = waId, State = RecipientState.Queued };
+
+    private Func<string, JsonObject> BroadcastStatus(string wamId, string to, string broadcast) => status => new JsonObject
+    {
+        ["id"] = wamId,
+        ["status"] = status,
+        ["timestamp"] = Seconds(s_sent),
+        ["recipient_id"] = to,
+        ["biz_opaque_callback_data"] = "frontdesk:" + BroadcastKeys.IdempotencyKey(broadcast, to),
+    };
 
     private static byte[] EchoBody(string to, string id, string text, DateTimeOffset at) =>
         WebhookBuilder.Echo(to, id, text, at, Number);

@@ -17,6 +17,7 @@ namespace Frontdesk.Core.Outreach.Delivery;
 /// send Meta refuses with 131047 (the window closed meanwhile) goes once more as the template. The send itself goes
 /// through the same ledger as replies (<see cref="LedgerSend"/>), keyed by <see cref="OutreachMessage.IdempotencyKey"/>,
 /// so a duplicate delivery sends nothing; every outcome is logged once and told to every <see cref="IOutreachOutcomeSink"/>.
+/// Each <see cref="IOutreachGate"/> is asked first: a message one holds back (a paused broadcast's) is not sent.
 /// </summary>
 public sealed partial class OutreachSender(
     IWhatsAppSender sender,
@@ -25,6 +26,7 @@ public sealed partial class OutreachSender(
     IContactStore contacts,
     IRuleSource rules,
     IEnumerable<IOutreachOutcomeSink> sinks,
+    IEnumerable<IOutreachGate> gates,
     SendSpacer spacer,
     IOptions<OutboundOptions> options,
     TimeProvider time,
@@ -35,10 +37,20 @@ public sealed partial class OutreachSender(
 
     private readonly LedgerSend _send = new(sender, ledger, options);
     private readonly IOutreachOutcomeSink[] _sinks = [.. sinks];
+    private readonly IOutreachGate[] _gates = [.. gates];
 
     public async Task<OutreachOutcome> SendAsync(OutreachMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
+        foreach (var gate in _gates)
+        {
+            // Asked before the ledger: a held message is not settled (a paused broadcast queues it again on resume).
+            if (await gate.ReasonNotToSendAsync(message, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                return OutreachOutcome.Held;
+            }
+        }
+
         var (outcome, detail) = await SendOneAsync(message, cancellationToken).ConfigureAwait(false);
         foreach (var sink in _sinks)
         {

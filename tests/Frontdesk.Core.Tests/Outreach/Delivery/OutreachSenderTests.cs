@@ -27,6 +27,7 @@ public sealed class OutreachSenderTests
     private readonly RecordingContactStore _contacts = new();
     private readonly RecordingOutcomeSink _sink = new();
     private readonly FakeLogCollector _logs = new();
+    private readonly List<IOutreachGate> _gates = [];
     private readonly ConcurrentQueue<(int Status, string Json)> _answers = new();
     private StubHandler? _stub;
 
@@ -55,6 +56,7 @@ public sealed class OutreachSenderTests
             _contacts,
             new InMemoryRuleSource(templates),
             [_sink],
+            _gates,
             new SendSpacer(options, TimeProvider.System),
             options,
             time,
@@ -93,6 +95,22 @@ public sealed class OutreachSenderTests
         Assert.Equal(OutreachOutcome.Sent, outcome);
         Assert.Equal("text", Sent().Single()["type"]!.GetValue<string>());
         Assert.Equal((OutreachOutcome.Sent, "wamid.OK"), (_sink.Outcomes.Single().Outcome, _sink.Outcomes.Single().Detail));
+    }
+
+    [Fact]
+    public async Task SendAsync_GateHoldsIt_SendsNothingAndTellsNoSink()
+    {
+        var gate = new Moq.Mock<IOutreachGate>();
+        gate.Setup(g => g.ReasonNotToSendAsync(Moq.It.IsAny<OutreachMessage>(), Moq.It.IsAny<CancellationToken>())).Returns(Task.FromResult<string?>("broadcast noel is paused"));
+        _gates.Add(gate.Object);
+        var sender = Sender(TemplateRow());
+        Contact(TimeSpan.FromHours(25));
+
+        var outcome = await sender.SendAsync(Message(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(OutreachOutcome.Held, outcome);
+        Assert.Empty(Sent());
+        Assert.Empty(_sink.Outcomes);
     }
 
     [Fact]
