@@ -2,6 +2,7 @@ using Frontdesk.Core.Catalogue;
 using Frontdesk.Core.Conversations;
 using Frontdesk.Core.Outreach;
 using Frontdesk.Core.PhoneConsole;
+using Frontdesk.Core.Restock;
 using Frontdesk.Core.Webhooks;
 using Frontdesk.Core.WhatsApp;
 using Frontdesk.Core.WhatsApp.Graph;
@@ -39,11 +40,14 @@ public static class CoreRegistration
         services.AddSingleton<ContactUpdater>();
         services.AddSingleton<EchoHandler>();
         services.AddSingleton<StatusSignalHandler>();
+        services.AddSingleton<RestockDetector>();
+        services.AddSingleton<RestockFanout>();
         AddWhatsAppSender(services, configuration);
 
         // Publishing components is an operator's call, made rarely: one attempt with a timeout, no retries, and no
         // request logging (which would keep the Authorization header in its state, as below).
         services.AddHttpClient<GraphComponentsClient>(client => client.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
+        services.AddHttpClient<GraphTemplatesClient>(client => client.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
         services.AddTransient<OutboundSender>();
 
         // Business-initiated messages: window-aware, paced per number, through the same ledger as replies.

@@ -5,6 +5,7 @@ using Frontdesk.Core.Catalogue;
 using Frontdesk.Core.Conversations;
 using Frontdesk.Core.Outreach;
 using Frontdesk.Core.PhoneConsole;
+using Frontdesk.Core.Restock;
 using Frontdesk.Core.Rules;
 using Frontdesk.Core.Webhooks;
 using Frontdesk.Core.WhatsApp.Sending;
@@ -14,6 +15,7 @@ using Frontdesk.Storage.Conversations;
 using Frontdesk.Storage.Inbox;
 using Frontdesk.Storage.Outbound;
 using Frontdesk.Storage.PhoneConsole;
+using Frontdesk.Storage.Restock;
 using Frontdesk.Storage.Rules;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -96,6 +98,14 @@ public static class StorageRegistration
         services.AddSingleton<ICatalogueIndexProvider>(sp => sp.GetRequiredService<TableCatalogueIndexProvider>());
         services.AddSingleton<ICatalogueIndexInvalidator>(sp => sp.GetRequiredService<TableCatalogueIndexProvider>());
         services.AddSingleton<CatalogueImporter>();
+
+        // "Back in stock": the subscriptions, the fan-out queue, and products read fresh from the Catalogue table.
+        services.AddSingleton<ISubscriptionStore>(sp => new SubscriptionStore(
+            sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.Tables.Subscriptions)));
+        services.AddSingleton<IRestockAlertQueue>(sp => new RestockAlertQueue(
+            sp.GetRequiredService<QueueServiceClient>().GetQueueClient(StorageNames.Queues.RestockAlerts),
+            sp.GetRequiredService<QueueSignals>()));
+        services.AddSingleton<IProductLookup, ProductLookup>();
         return services;
     }
 }

@@ -11,12 +11,13 @@ namespace Frontdesk.DevHost.Tests;
 /// <summary>
 /// Business-initiated messages end to end: Azurite, DevHost (its queue pump runs the outreach sender) and the fake
 /// Graph API. Two templates are set up under <c>default</c>: <c>back-in-stock</c> (utility) and <c>promo</c>
-/// (marketing). Outreach is paced at <see cref="MessagesPerSecond"/> for the whole run.
+/// (marketing), and the Settings row's WabaId. Outreach is paced at <see cref="MessagesPerSecond"/> for the whole run.
 /// </summary>
 public sealed class OutreachPipelineFixture : IAsyncLifetime
 {
     public const string Number = "106540352242922";
     public const int MessagesPerSecond = 4;
+    public const string WabaId = "102290129340398";
 
     public AzuriteServer Azurite { get; private set; } = null!;
 
@@ -41,6 +42,9 @@ public sealed class OutreachPipelineFixture : IAsyncLifetime
         {
             ["Name"] = "winter_offer", ["Language"] = "fr", ["Category"] = "marketing", ["BodyParameters"] = "{{name}}, {{param.offer}}",
         });
+        var settings = new TableServiceClient(Azurite.ConnectionString).GetTableClient(StorageNames.Tables.Settings);
+        await settings.CreateIfNotExistsAsync();
+        await settings.AddEntityAsync(new TableEntity("default", "business") { ["WabaId"] = WabaId });
         Host = await DevHostRun.StartAsync(
             Azurite,
             new Dictionary<string, string?>

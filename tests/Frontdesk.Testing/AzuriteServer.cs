@@ -122,7 +122,8 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     private async Task WaitUntilListeningAsync(CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        // Generous: on a 2-core machine busy with parallel builds and test assemblies, Node alone can take half a minute to start.
+        var deadline = DateTime.UtcNow.AddSeconds(90);
         foreach (var port in new[] { BlobPort, QueuePort, TablePort })
         {
             while (!await AcceptsAsync(port, cancellationToken).ConfigureAwait(false))
@@ -134,7 +135,7 @@ public sealed class AzuriteServer : IAsyncDisposable
 
                 if (DateTime.UtcNow > deadline)
                 {
-                    throw new TimeoutException($"Azurite did not listen on port {port} within 30 s.");
+                    throw new TimeoutException($"Azurite did not listen on port {port} within 90 s.");
                 }
 
                 await Task.Delay(100, cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -90,6 +91,15 @@ public sealed class FakeGraphServer : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>Templates per WABA id, listed by <c>GET /{version}/{waba-id}/message_templates</c> (see <see cref="SetMessageTemplates"/>).</summary>
+    private readonly ConcurrentDictionary<string, IReadOnlyList<FakeMessageTemplate>> _templates = new(StringComparer.Ordinal);
+
+    /// <summary>How many templates one page of <c>message_templates</c> holds (small, so paging is exercised).</summary>
+    public int TemplatesPageSize { get; set; } = 2;
+
+    /// <summary>The templates the WhatsApp Business Account <paramref name="wabaId"/> holds, as Meta lists them (paged by <c>after</c>).</summary>
+    public void SetMessageTemplates(string wabaId, params FakeMessageTemplate[] templates) => _templates[wabaId] = templates;
 
     public static Task<FakeGraphServer> StartAsync(CancellationToken cancellationToken = default) =>
         StartAsync(TimeProvider.System, cancellationToken);
@@ -270,7 +280,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
             return;
         }
 
-        var (status, text) = answer.Body is null ? DefaultAnswer(request, accepted) : (answer.Status, answer.Body);
+        var (status, text) = answer.Body is null ? TemplatesAnswer(context) ?? DefaultAnswer(request, accepted) : (answer.Status, answer.Body);
         context.Response.StatusCode = status;
         if (answer.RetryAfter is { } retryAfter)
         {
@@ -343,6 +353,28 @@ public sealed class FakeGraphServer : IAsyncDisposable
         var failure = answer.StatusFailureCode ?? (_failDeliveriesTo.TryGetValue(to, out var code) ? code : null);
         Volatile.Read(ref _poster)?.Schedule(accepted, failure);
         return accepted;
+    }
+
+    /// <summary>A page of Meta's template list for a known WABA id, or null for any other request.</summary>
+    private (int Status, string Body)? TemplatesAnswer(HttpContext context)
+    {
+        if (context.Request.Method != HttpMethods.Get
+            || (context.Request.Path.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries) is not [_, var waba, "message_templates"]
+            || !_templates.TryGetValue(waba, out var all))
+        {
+            return null;
+        }
+
+        var start = int.TryParse(context.Request.Query["after"], NumberStyles.None, CultureInfo.InvariantCulture, out var after) ? after : 0;
+        var size = Math.Max(1, TemplatesPageSize);
+        var page = new JsonArray([.. all.Skip(start).Take(size).Select(t => (JsonNode)t.ToJson())]);
+        var paging = new JsonObject { ["cursors"] = new JsonObject { ["before"] = start.ToString(CultureInfo.InvariantCulture), ["after"] = (start + size).ToString(CultureInfo.InvariantCulture) } };
+        if (start + size < all.Count)
+        {
+            paging["next"] = $"{BaseUrl.AbsoluteUri.TrimEnd('/')}{context.Request.Path}?after={start + size}";
+        }
+
+        return (200, new JsonObject { ["data"] = page, ["paging"] = paging }.ToJsonString());
     }
 
     private static (int Status, string Body) DefaultAnswer(RecordedGraphRequest request, AcceptedGraphMessage? accepted)

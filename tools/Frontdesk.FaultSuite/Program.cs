@@ -5,11 +5,12 @@ using Frontdesk.FaultSuite;
 // process. Loopback only. docs/fault-suite.md and docs/performance.md say how to read the output.
 var command = args.FirstOrDefault() ?? "faults";
 var values = Arguments.Parse(args.Skip(1).ToArray());
-if (values is null || command is not "faults")
+if (values is null || command is not ("faults" or "load"))
 {
     Console.Error.WriteLine("""
         usage: Frontdesk.FaultSuite faults [--customers 1000] [--rate 40] [--kill-at 0.5 | --kill-at none] [--copies 2]
                                            [--seed 11] [--quiet 20] [--settle 300] [--devhost path/to/Frontdesk.DevHost.dll]
+               Frontdesk.FaultSuite load   [--rate 80] [--seconds 60] [--devhost path/to/Frontdesk.DevHost.dll]
         """);
     return 2;
 }
@@ -20,6 +21,22 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     stop.Cancel();
 };
+
+if (command == "load")
+{
+    var rate = values.Double("rate", 80);
+    var seconds = values.Int("seconds", 60);
+    var devHost = values.Get("devhost") ?? Frontdesk.FaultSuite.Harness.Pipeline.DefaultDevHostDll;
+    if (!values.AllUsed(out var unknownLoad))
+    {
+        Console.Error.WriteLine($"unknown option --{unknownLoad}");
+        return 2;
+    }
+
+    var folder = Path.Combine(Path.GetTempPath(), "frontdesk-load-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+    Console.WriteLine(await LoadRun.RunAsync(rate, seconds, devHost, folder, Console.Out, stop.Token).ConfigureAwait(false));
+    return 0;
+}
 
 {
     var defaults = new FaultSuiteOptions();

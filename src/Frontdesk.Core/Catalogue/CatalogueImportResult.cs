@@ -9,4 +9,11 @@ public sealed record CatalogueImportResult(
     IReadOnlyList<RejectedRow> Rejected)
 {
     public int RejectedCount => Rejected.Count;
+
+    /// <summary>
+    /// The SKUs written in stock that were out of stock or missing before: the restock detector's input. Not part
+    /// of the answer's JSON.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlySet<string> BackInStock { get; init; } = new HashSet<string>();
 }

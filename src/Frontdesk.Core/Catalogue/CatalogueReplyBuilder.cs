@@ -22,7 +22,7 @@ public sealed class CatalogueReplyBuilder(CatalogueSettings settings)
         return result.Hits.Count switch
         {
             0 => [NoMatch()],
-            1 when result.Total == 1 => [Single(result.Hits[0])],
+            1 when result.Total == 1 => Answer(result.Hits[0]),
             _ when _catalogId is not null => [ProductList(query, result)],
             _ => [List(query, result)],
         };
@@ -40,9 +40,56 @@ public sealed class CatalogueReplyBuilder(CatalogueSettings settings)
             : new ProductBody(_catalogId, product.Sku, product.InStock ? null : WhatsAppLimits.Truncate(string.Format(_culture, Texts.OutOfStockNotice, product.Title), WhatsAppLimits.InteractiveBody));
     }
 
+    /// <summary>
+    /// The answer about one product: <see cref="Single"/>, and for a product out of stock a "Notify me" button
+    /// (id <c>restock:&lt;SKU&gt;</c>): under the text card itself, or in a second message after a catalogue message,
+    /// which cannot carry reply buttons.
+    /// </summary>
+    public IReadOnlyList<OutboundBody> Answer(Product product)
+    {
+        ArgumentNullException.ThrowIfNull(product);
+        if (product.InStock || RestockIds.ForSku(product.Sku) is not { } buttonId)
+        {
+            return [Single(product)];
+        }
+
+        var button = new ReplyButton(buttonId, WhatsAppLimits.Truncate(Texts.NotifyMe, WhatsAppLimits.ButtonTitle));
+        if (_catalogId is not null)
+        {
+            return [Single(product), new ButtonsBody(WhatsAppLimits.Truncate(Texts.RestockOffer, WhatsAppLimits.InteractiveBody), [button])];
+        }
+
+        // The offer goes last and whole; the card gives way when the two are over a buttons message's body.
+        var offer = "\n\n" + Texts.RestockOffer;
+        var card = WhatsAppLimits.Truncate(CardText(product), WhatsAppLimits.InteractiveBody - offer.Length);
+        return [new ButtonsBody(card + offer, [button])];
+    }
+
     public TextBody Card(Product product)
     {
         ArgumentNullException.ThrowIfNull(product);
+        return new TextBody(WhatsAppLimits.Truncate(CardText(product), WhatsAppLimits.TextBody), PreviewUrl: !string.IsNullOrWhiteSpace(product.Link));
+    }
+
+    /// <summary>The "back in stock" alert sent inside the customer's window: the product from the catalogue, or the news and the text card.</summary>
+    public OutboundBody BackInStock(Product product)
+    {
+        ArgumentNullException.ThrowIfNull(product);
+        var news = string.Format(_culture, Texts.BackInStock, product.Title);
+        return _catalogId is null
+            ? new TextBody(WhatsAppLimits.Truncate(news + "\n\n" + CardText(product), WhatsAppLimits.TextBody), PreviewUrl: !string.IsNullOrWhiteSpace(product.Link))
+            : new ProductBody(_catalogId, product.Sku, WhatsAppLimits.Truncate(news, WhatsAppLimits.InteractiveBody));
+    }
+
+    /// <summary>The confirmation of a "Notify me": one message.</summary>
+    public TextBody RestockConfirmed(Product product, int days)
+    {
+        ArgumentNullException.ThrowIfNull(product);
+        return new TextBody(WhatsAppLimits.Truncate(string.Format(_culture, Texts.RestockConfirmed, product.Title, days), WhatsAppLimits.TextBody));
+    }
+
+    private string CardText(Product product)
+    {
         var card = new StringBuilder()
             .Append('*').Append(product.Title).Append('*').Append('\n')
             .Append(Price(product)).Append('\n')
@@ -57,7 +104,7 @@ public sealed class CatalogueReplyBuilder(CatalogueSettings settings)
             card.Append("\n\n").Append(product.Link);
         }
 
-        return new TextBody(WhatsAppLimits.Truncate(card.ToString(), WhatsAppLimits.TextBody), PreviewUrl: !string.IsNullOrWhiteSpace(product.Link));
+        return card.ToString();
     }
 
     /// <summary>The collections as a list (≤ 10, largest first); picking one sends its products.</summary>

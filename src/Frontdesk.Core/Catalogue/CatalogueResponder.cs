@@ -36,7 +36,7 @@ public sealed class CatalogueResponder(ICatalogueIndexProvider indexes) : ICatal
         if (CatalogueRowIds.TryReadProduct(request.Query, out var sku))
         {
             // A row of our own list: the product may have gone since the list was sent.
-            return index.FindBySku(sku) is { } picked ? [replies.Card(picked)] : [replies.NoMatch()];
+            return index.FindBySku(sku) is { } picked ? replies.Answer(picked) : [replies.NoMatch()];
         }
 
         if (CatalogueRowIds.TryReadCollection(request.Query, out var collection))
@@ -55,5 +55,18 @@ public sealed class CatalogueResponder(ICatalogueIndexProvider indexes) : ICatal
         ArgumentNullException.ThrowIfNull(order);
         var index = await indexes.GetAsync(request.PhoneNumberId, cancellationToken).ConfigureAwait(false);
         return [OrderSummaryBuilder.Build(order, request.Settings, new CatalogueReplyBuilder(request.Settings), index.FindBySku)];
+    }
+
+    public async ValueTask<RestockReply> RestockAsync(CatalogueRequest request, string sku, int days, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var index = await indexes.GetAsync(request.PhoneNumberId, cancellationToken).ConfigureAwait(false);
+        var replies = new CatalogueReplyBuilder(request.Settings);
+        return index.FindBySku(sku) switch
+        {
+            null => new RestockReply([replies.NoMatch()], null),
+            { InStock: true } product => new RestockReply(replies.Answer(product), product),
+            var product => new RestockReply([replies.RestockConfirmed(product, days)], product),
+        };
     }
 }

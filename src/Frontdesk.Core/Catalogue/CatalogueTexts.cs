@@ -17,7 +17,11 @@ public sealed record CatalogueTexts(
     string UnknownProduct,
     string Total,
     string Colon,
-    string Other)
+    string Other,
+    string NotifyMe,
+    string RestockOffer,
+    string RestockConfirmed,
+    string BackInStock)
 {
     public static CatalogueTexts English { get; } = new(
         InStock: "In stock",
@@ -35,7 +39,11 @@ public sealed record CatalogueTexts(
         UnknownProduct: "unknown product",
         Total: "Total",
         Colon: ": ",
-        Other: "Other");
+        Other: "Other",
+        NotifyMe: "Notify me",
+        RestockOffer: "Tap \"Notify me\" and we will message you when it is back in stock.",
+        RestockConfirmed: "Done: we will message you when {0} is back in stock (for the next {1} days).",
+        BackInStock: "Good news: {0} is back in stock!");
 
     public static CatalogueTexts French { get; } = new(
         InStock: "En stock",
@@ -53,7 +61,11 @@ public sealed record CatalogueTexts(
         UnknownProduct: "produit inconnu",
         Total: "Total",
         Colon: " : ",
-        Other: "Autres");
+        Other: "Autres",
+        NotifyMe: "Prévenez-moi",
+        RestockOffer: "Touchez « Prévenez-moi » et nous vous écrirons dès son retour en stock.",
+        RestockConfirmed: "C'est noté : nous vous écrirons dès que {0} sera de retour en stock (pendant {1} jours).",
+        BackInStock: "Bonne nouvelle : {0} est de retour en stock !");
 
     public static CatalogueTexts For(System.Globalization.CultureInfo culture) =>
         culture?.TwoLetterISOLanguageName == "fr" ? French : English;

@@ -16,7 +16,19 @@ public interface ICatalogueResponder
 
     /// <summary>An inbound order: the acknowledgement and summary.</summary>
     ValueTask<IReadOnlyList<OutboundBody>> AnswerOrderAsync(CatalogueRequest request, OrderContent order, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// "Notify me" pressed for <paramref name="sku"/>: the confirmation when the product is out of stock (subscribe),
+    /// its card when it is back already, the no-match text when the catalogue does not know it (any more).
+    /// </summary>
+    ValueTask<RestockReply> RestockAsync(CatalogueRequest request, string sku, int days, CancellationToken cancellationToken = default);
 }
+
+/// <summary>
+/// The catalogue's answer to a "Notify me": what to send, and the product as the catalogue knows it (null: unknown
+/// or discontinued). The customer is subscribed when the product is out of stock.
+/// </summary>
+public sealed record RestockReply(IReadOnlyList<OutboundBody> Bodies, Product? Product);
 
 /// <summary>What the catalogue needs to know to answer one customer of one business number.</summary>
 public sealed record CatalogueRequest(

@@ -1,3 +1,4 @@
+using Frontdesk.Core.Restock;
 using Frontdesk.Core.Webhooks.Events;
 using Frontdesk.Core.WhatsApp.Messages;
 
@@ -6,6 +7,9 @@ namespace Frontdesk.Core.Conversations;
 /// <summary>What to send in answer to one inbound message (never more than three), the contact afterwards, and why.</summary>
 public sealed record Decision(IReadOnlyList<PlannedReply> Replies, ContactState Contact, IReadOnlyList<DecisionStep> Steps)
 {
+    /// <summary>"Back in stock" subscriptions the customer asked for ("Notify me"), stored by the inbound handler.</summary>
+    public IReadOnlyList<PlannedSubscription> Subscriptions { get; init; } = [];
+
     /// <summary>
     /// Why nothing is sent, for the log, when <see cref="Replies"/> is empty: the last step is the one that ended the
     /// decision ("not answered: contact opted out", "not answered: paused until …", "away message not repeated: cooldown

@@ -1,4 +1,5 @@
 using Frontdesk.Core.Identifiers;
+using Frontdesk.Core.Restock;
 using Frontdesk.Core.Rules;
 using Frontdesk.Core.Telemetry;
 using Frontdesk.Core.Webhooks.Events;
@@ -26,6 +27,7 @@ public sealed partial class InboundMessageHandler(
     ReplyEngine engine,
     OutboundSender sender,
     IOutboundQueue outbound,
+    ISubscriptionStore subscriptions,
     ILogger<InboundMessageHandler> logger)
 {
     /// <summary>
@@ -83,6 +85,15 @@ public sealed partial class InboundMessageHandler(
         var book = await rules.GetRuleBookAsync(message.PhoneNumberId, cancellationToken).ConfigureAwait(false);
         var contact = await contacts.GetAsync(message.PhoneNumberId, message.From, cancellationToken).ConfigureAwait(false);
         var decision = await engine.DecideAsync(book, contact?.State, message, cancellationToken).ConfigureAwait(false);
+
+        // Stored by every delivery, before the claim: the subscription is dated by the message, so a redelivery finds
+        // it (live, or closed after its alert) and keeps it as it is.
+        foreach (var subscription in decision.Subscriptions)
+        {
+            var outcome = await subscriptions.SubscribeAsync(message.PhoneNumberId, message.From, subscription, cancellationToken).ConfigureAwait(false);
+            Log.Subscribed(logger, message.PhoneNumberId, subscription.Sku, outcome, message.Id);
+        }
+
         var summary = string.Join(" → ", decision.Steps.Select(s => $"{s.Step}: {s.Detail}"));
         var recorded = new RecordedDecision(decision.ToOutboundMessages(message), decision.Contact, summary)
         {
@@ -265,6 +276,9 @@ public sealed partial class InboundMessageHandler(
 
         [LoggerMessage(TelemetryEvents.ReplyQueued, LogLevel.Information, "Sending {ReplyKind} reply (rule {RuleName}) from {PhoneNumberId} for {MessageId}")]
         public static partial void ReplyQueued(ILogger logger, string phoneNumberId, ReplyKind replyKind, string ruleName, string messageId);
+
+        [LoggerMessage(TelemetryEvents.RestockSubscribed, LogLevel.Information, "'Notify me' for {Sku} on {PhoneNumberId} (message {MessageId}): {Outcome}")]
+        public static partial void Subscribed(ILogger logger, string phoneNumberId, string sku, SubscribeOutcome outcome, string messageId);
 
         [LoggerMessage(TelemetryEvents.EditHandled, LogLevel.Information,
             "Message {EditId} edits {OriginalId}: handled as the original, so it is answered once whichever arrives first")]

@@ -1,4 +1,5 @@
 using Frontdesk.Core.Limits;
+using Frontdesk.Core.Restock;
 using Frontdesk.Core.Rules;
 using Frontdesk.Core.Webhooks.Events;
 using Frontdesk.Core.WhatsApp.Messages;
@@ -46,6 +47,9 @@ internal sealed class ReplyContext
     public List<PlannedReply> Replies { get; } = [];
 
     public List<DecisionStep> Steps { get; } = [];
+
+    /// <summary>"Notify me" subscriptions to store (the handler writes them; explain only shows them).</summary>
+    public List<PlannedSubscription> Subscriptions { get; } = [];
 
     public bool OptedOut { get; set; }
 
@@ -125,7 +129,7 @@ internal sealed class ReplyContext
         }
 
         StormStep.Apply(this);
-        return new Decision([.. Replies], NewState(), [.. Steps]);
+        return new Decision([.. Replies], NewState(), [.. Steps]) { Subscriptions = [.. Subscriptions] };
     }
 
     private string Render(string text, int limit)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Frontdesk.Core.Catalogue;
+using Frontdesk.Core.Restock;
 using Frontdesk.Core.Rules;
 using Frontdesk.Core.Webhooks.Events;
 using Frontdesk.Core.WhatsApp.Messages;
@@ -89,6 +90,12 @@ public sealed class ReplyEngine(TimeProvider timeProvider, ICatalogueResponder c
             return false;
         }
 
+        // "Notify me" under an out-of-stock product: before keywords, which could claim its title.
+        if (context.Message.Content is InteractiveReplyContent pressed && RestockIds.TryRead(pressed.Id, out var sku))
+        {
+            return await RestockAsync(context, sku, cancellationToken).ConfigureAwait(false);
+        }
+
         // A product or collection picked from a catalogue list goes back to the catalogue, before any keyword
         // could claim the row's title.
         if (context.Message.Content is InteractiveReplyContent picked && IsCatalogueRow(picked.Id))
@@ -172,6 +179,36 @@ public sealed class ReplyEngine(TimeProvider timeProvider, ICatalogueResponder c
         context.Replies.AddRange(bodies.Select(b => new PlannedReply(b, ReplyKind.Catalogue)));
         context.Step("catalogue", $"the catalogue answered with {bodies.Count} message(s)");
         return true;
+    }
+
+    /// <summary>
+    /// A "Notify me" press: subscribes the customer (stored by the handler; the engine itself writes nothing) and
+    /// confirms in one message. Pressed again while subscribed, the same confirmation goes out and the handler keeps
+    /// the first subscription.
+    /// </summary>
+    private async ValueTask<bool> RestockAsync(ReplyContext context, string sku, CancellationToken cancellationToken)
+    {
+        var days = context.Book.Settings.RestockDays;
+        var answer = await catalogue.RestockAsync(Request(context, sku), sku, days, cancellationToken).ConfigureAwait(false);
+        context.Replies.AddRange(answer.Bodies.Select(b => new PlannedReply(b, ReplyKind.Catalogue)));
+        switch (answer.Product)
+        {
+            case null:
+                context.Step("restock", $"'Notify me' for '{sku}': not subscribed, the catalogue does not know the product (unknown or discontinued)");
+                break;
+            case { InStock: true }:
+                context.Step("restock", $"'Notify me' for {sku}: not subscribed, the product is in stock again; its card is sent");
+                break;
+            case var product:
+                // Dated by the press itself, so every delivery of it plans the same subscription.
+                var name = context.Message.ProfileName ?? context.Previous?.Name;
+                var expires = context.Message.Timestamp.AddDays(days);
+                context.Subscriptions.Add(new PlannedSubscription(product.Sku, name, context.Message.Timestamp, expires));
+                context.Step("restock", $"'Notify me' for {product.Sku}: subscribed until {expires:u} (RestockDays {days})");
+                break;
+        }
+
+        return answer.Bodies.Count > 0;
     }
 
     private async ValueTask<bool> AnswerOrderAsync(ReplyContext context, OrderContent order, CancellationToken cancellationToken)

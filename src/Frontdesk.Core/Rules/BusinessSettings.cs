@@ -56,6 +56,8 @@ public sealed record BusinessSettings
 
     public string? OrderReplyText { get; init; }
 
+    /// <summary>How long a "Notify me" subscription waits for its product, in days.</summary>
+    public int RestockDays { get; init; } = 30;
     /// <summary>The WhatsApp Business Account id (Meta Business Suite, WhatsApp accounts): where <c>templates/sync</c> reads the approved templates.</summary>
     public string? WabaId { get; init; }
 

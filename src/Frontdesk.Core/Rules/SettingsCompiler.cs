@@ -41,6 +41,7 @@ internal static class SettingsCompiler
             CatalogId = columns.Text("CatalogId"),
             CatalogueNoMatchText = Text(columns, "CatalogueNoMatchText", WhatsAppLimits.TextBody, "a text message", problems),
             OrderReplyText = Text(columns, "OrderReplyText", WhatsAppLimits.TextBody, "a text message", problems),
+            RestockDays = Number(columns, "RestockDays", defaults.RestockDays, 1, 365, problems),
             WabaId = WabaId(columns, problems),
         };
     }

@@ -192,6 +192,31 @@ public static class TelemetryEvents
 
     /// <summary>Messages were queued on <c>outreach-messages</c>, paced for their number.</summary>
     public const int OutreachQueued = 7010;
+    // 71xx: "back in stock" alerts (docs/catalogue.md#back-in-stock-alerts).
+
+    /// <summary>A customer pressed "Notify me": subscribed, already subscribed (kept), or renewed.</summary>
+    public const int RestockSubscribed = 7100;
+
+    /// <summary>Products back in stock with live subscribers were found and queued on <c>restock-alerts</c>. Properties: <c>Source</c>, <c>Products</c>.</summary>
+    public const int RestockDetected = 7101;
+
+    /// <summary>One page of a product's subscribers was queued for alerts and closed. Properties: <c>PhoneNumberId</c>, <c>Sku</c>, <c>Alerts</c>, <c>Expired</c>.</summary>
+    public const int RestockAlertsQueued = 7102;
+
+    /// <summary>A restock alert was not fanned out, and why (the product is gone, or out of stock again).</summary>
+    public const int RestockAlertDropped = 7103;
+
+    /// <summary>A Subscriptions row could not be read (edited by hand): skipped, naming the row.</summary>
+    public const int SubscriptionRowSkipped = 7104;
+
+    /// <summary>An import could not queue its restock alerts; the minute watch will find the products instead.</summary>
+    public const int RestockImportAlertsFailed = 7105;
+
+    /// <summary>The minute watch could not read a subscribed product; it is tried again at the next run.</summary>
+    public const int RestockWatchLookupFailed = 7106;
+
+    /// <summary>The templates sync compared the Templates rows with Meta's approved templates (or could not read them, and why).</summary>
+    public const int TemplatesSynced = 7020;
 
     /// <summary>DevHost: an HTTP function's route was mapped.</summary>
     public const int DevHostRouteMapped = 9001;

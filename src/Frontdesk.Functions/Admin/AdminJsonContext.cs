@@ -12,6 +12,7 @@ namespace Frontdesk.Functions.Admin;
 [JsonSerializable(typeof(ExplainRequest))]
 [JsonSerializable(typeof(ExplainResponse))]
 [JsonSerializable(typeof(ComponentsPublishResponse))]
+[JsonSerializable(typeof(TemplatesSyncResponse))]
 internal sealed partial class AdminJsonContext : JsonSerializerContext
 {
     /// <summary>For the answers operators read: accents and apostrophes as UTF-8, not <c>\u00E9</c> / <c>\u0027</c> escapes.</summary>

@@ -1,5 +1,6 @@
 using Frontdesk.Core.Identifiers;
 using Frontdesk.Core.Limits;
+using Frontdesk.Core.Restock;
 using Frontdesk.Core.Rules;
 using Frontdesk.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -10,9 +11,10 @@ namespace Frontdesk.Functions.Admin;
 
 /// <summary>
 /// <c>GET /api/manage/validate[?phoneNumberId=…]</c>: every problem in the rule tables, read fresh, within the
-/// operator time budget. <c>phoneNumberId</c> is a phone_number_id or <c>default</c>.
+/// operator time budget, and the Subscriptions rows edited into nonsense. <c>phoneNumberId</c> is a phone_number_id
+/// or <c>default</c>.
 /// </summary>
-public sealed class AdminValidateFunction(IRuleSource rules)
+public sealed class AdminValidateFunction(IRuleSource rules, ISubscriptionStore subscriptions)
 {
     [Function("ValidateTables")]
     public async Task<IActionResult> Run(
@@ -36,7 +38,9 @@ public sealed class AdminValidateFunction(IRuleSource rules)
             InputLimits.OperatorBudget,
             async token =>
             {
-                var problems = await rules.ValidateAsync(phoneNumberId?.Value, token).ConfigureAwait(false);
+                var problems = (await rules.ValidateAsync(phoneNumberId?.Value, token).ConfigureAwait(false))
+                    .Concat(await subscriptions.ValidateAsync(phoneNumberId?.Value, token).ConfigureAwait(false))
+                    .ToList();
                 var body = new ValidateResponse(phoneNumberId?.Value, problems.Count, [.. problems.Select(AdminMapping.ToResponse)]);
                 return AdminResults.Json(body, AdminJsonContext.Readable.ValidateResponse);
             },

@@ -64,6 +64,21 @@ public sealed class CatalogueStore(TableClient table)
         return false;
     }
 
+    /// <summary>One product as the table holds it now (null when missing or unusable).</summary>
+    public async Task<Product?> FindProductAsync(string partitionKey, string sku, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sku);
+        try
+        {
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(PhoneNumberKey.Of(partitionKey), sku, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return row.HasValue ? ProductEntity.ToProduct(row.Value!, new StringPool()) : null;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The partition's version marker (an opaque string), or null if it was never imported.</summary>
     public async Task<string?> ReadVersionAsync(string partitionKey, CancellationToken cancellationToken = default)
     {
@@ -99,6 +114,7 @@ public sealed class CatalogueStore(TableClient table)
         var rejected = new List<RejectedRow>(parsed.Rejected);
         var lineOf = new Dictionary<string, int>(StringComparer.Ordinal);
         var changes = new List<TableEntity>();
+        var cameBack = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (line, product) in parsed.Products)
         {
             var entity = ProductEntity.From(partitionKey, product);
@@ -106,6 +122,12 @@ public sealed class CatalogueStore(TableClient table)
             {
                 unchanged++;
                 continue;
+            }
+
+            // In stock now, and out of stock (or missing) before: someone may be waiting for it.
+            if (product.InStock && (stored is null || ProductAvailability.TryParse(stored.GetString("Availability")) == false))
+            {
+                cameBack.Add(product.Sku);
             }
 
             lineOf[product.Sku] = line;
@@ -119,6 +141,7 @@ public sealed class CatalogueStore(TableClient table)
                 if (error is not null)
                 {
                     rejected.Add(new RejectedRow(lineOf[entity.RowKey], entity.RowKey, error));
+                    cameBack.Remove(entity.RowKey);
                 }
                 else if (existing.ContainsKey(entity.RowKey))
                 {
@@ -137,7 +160,7 @@ public sealed class CatalogueStore(TableClient table)
         }
 
         rejected.Sort((a, b) => a.Line.CompareTo(b.Line));
-        return new CatalogueImportResult(partitionKey, added, updated, unchanged, rejected);
+        return new CatalogueImportResult(partitionKey, added, updated, unchanged, rejected) { BackInStock = cameBack };
     }
 
     /// <summary>Marks the partition changed: caches on every instance reload it at their next check.</summary>

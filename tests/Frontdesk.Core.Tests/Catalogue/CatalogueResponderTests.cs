@@ -18,11 +18,60 @@ public sealed class CatalogueResponderTests
     {
         var replies = await Responder().SearchAsync(French("galette"), TestContext.Current.CancellationToken);
 
-        var card = Assert.IsType<TextBody>(Assert.Single(replies));
+        // Galette des rois is out of stock: the card carries the "Notify me" button, in French.
+        var card = Assert.IsType<ButtonsBody>(Assert.Single(replies));
         Assert.StartsWith("*Galette des rois*", card.Text, StringComparison.Ordinal);
         Assert.Contains(18.00m.ToString("C", System.Globalization.CultureInfo.GetCultureInfo("fr-FR")), card.Text, StringComparison.Ordinal);
         Assert.Contains("18,00", card.Text, StringComparison.Ordinal);
         Assert.Contains("Épuisé", card.Text, StringComparison.Ordinal);
+        Assert.Equal(new ReplyButton("restock:GAL-001", "Prévenez-moi"), Assert.Single(card.Buttons));
+        Assert.True(card.Text.Length <= WhatsAppLimits.InteractiveBody);
+    }
+
+    [Fact]
+    public async Task Search_InStockHitWithoutCatalog_SendsAPlainCard()
+    {
+        var replies = await Responder().SearchAsync(French("TAR-001"), TestContext.Current.CancellationToken);
+
+        var card = Assert.IsType<TextBody>(Assert.Single(replies));
+        Assert.Contains("En stock", card.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_OutOfStockInEnglish_LabelsTheButtonNotifyMe()
+    {
+        var english = new CatalogueRequest(Number, "galette", TestCatalogues.FrenchSettings() with { Culture = "en-GB" });
+
+        var replies = await Responder().SearchAsync(english, TestContext.Current.CancellationToken);
+
+        var card = Assert.IsType<ButtonsBody>(Assert.Single(replies));
+        Assert.Equal(new ReplyButton("restock:GAL-001", "Notify me"), Assert.Single(card.Buttons));
+    }
+
+    [Fact]
+    public async Task Search_OutOfStockWithLongDescription_KeepsTheOfferWithinTheBodyLimit()
+    {
+        var index = CatalogueIndex.Build([TestCatalogues.Make("LONG-1", "Gâteau géant", "Gâteaux", 30m, inStock: false, description: new string('x', 1000)) with { Link = "https://example.com/" + new string('y', 200) }]);
+
+        var replies = await Responder(index).SearchAsync(French("LONG-1"), TestContext.Current.CancellationToken);
+
+        var card = Assert.IsType<ButtonsBody>(Assert.Single(replies));
+        Assert.True(card.Text.Length <= WhatsAppLimits.InteractiveBody, $"{card.Text.Length} characters");
+        Assert.EndsWith(CatalogueTexts.French.RestockOffer, card.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("GAL-001", "subscribe")]
+    [InlineData("TAR-001", "in stock")]
+    [InlineData("NOPE-404", "unknown")]
+    public async Task Restock_Product_AnswersByAvailability(string sku, string expected)
+    {
+        var answer = await Responder().RestockAsync(French(sku), sku, 30, TestContext.Current.CancellationToken);
+
+        var verdict = answer.Product switch { null => "unknown", { InStock: true } => "in stock", _ => "subscribe" };
+        Assert.Equal(expected, verdict);
+        var text = answer.Bodies[0] switch { TextBody t => t.Text, ButtonsBody b => b.Text, var other => other.ToString() };
+        Assert.Contains(expected switch { "subscribe" => "30 jours", "in stock" => "En stock", _ => "Rien trouvé" }, text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -65,8 +114,12 @@ public sealed class CatalogueResponderTests
     {
         var replies = await Responder().SearchAsync(French("galette", catalogId: "cat-1"), TestContext.Current.CancellationToken);
 
-        var product = Assert.IsType<ProductBody>(Assert.Single(replies));
+        Assert.Equal(2, replies.Count);
+        var product = Assert.IsType<ProductBody>(replies[0]);
         Assert.Contains("Épuisé", product.Text, StringComparison.Ordinal);
+        // A catalogue message carries no reply buttons: the offer follows in its own message.
+        var offer = Assert.IsType<ButtonsBody>(replies[1]);
+        Assert.Equal("restock:GAL-001", Assert.Single(offer.Buttons).Id);
     }
 
     [Fact]

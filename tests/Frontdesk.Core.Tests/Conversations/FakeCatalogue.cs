@@ -29,4 +29,23 @@ internal sealed class FakeCatalogue : ICatalogueResponder
         Asked.Add($"order:{order.Items.Count}");
         return ValueTask.FromResult<IReadOnlyList<OutboundBody>>([new TextBody("order received")]);
     }
+
+    /// <summary>Knows "sku-croissant" (out of stock) and "sku-baguette" (in stock).</summary>
+    public ValueTask<RestockReply> RestockAsync(CatalogueRequest request, string sku, int days, CancellationToken cancellationToken = default)
+    {
+        Asked.Add($"restock:{sku}:{days}");
+        var product = sku switch
+        {
+            "sku-croissant" => new Product { Sku = sku, Title = "Croissant", Price = 1.2m, Currency = "EUR", InStock = false },
+            "sku-baguette" => new Product { Sku = sku, Title = "Baguette", Price = 1.1m, Currency = "EUR", InStock = true },
+            _ => null,
+        };
+        OutboundBody body = product switch
+        {
+            null => new TextBody("no match"),
+            { InStock: true } => new TextBody("card " + product.Title),
+            _ => new TextBody($"subscribed to {product.Title} for {days} days"),
+        };
+        return ValueTask.FromResult(new RestockReply([body], product));
+    }
 }

@@ -1,4 +1,6 @@
+using Frontdesk.Core.Catalogue;
 using Frontdesk.Core.Conversations;
+using Frontdesk.Core.Restock;
 using Frontdesk.Core.Rules;
 using Frontdesk.Core.Tests.WhatsApp;
 using Frontdesk.Core.Webhooks.Events;
@@ -27,17 +29,19 @@ public sealed class InboundMessageHandlerTests
     private readonly InMemorySendLedger _sendLedger = new();
     private readonly RecordingContactStore _contacts = new();
     private readonly RecordingOutboundQueue _queue = new();
+    private readonly InMemorySubscriptionStore _subscriptions = new();
     private readonly RecordingWhatsAppSender _graph = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private InboundMessageHandler Handler() => new(
+    private InboundMessageHandler Handler(ICatalogueResponder? catalogue = null) => new(
         _ledger,
         new InMemoryRuleSource([.. DemoBusiness.Rows]),
         _contacts,
-        new ReplyEngine(_time, FixedIndexProvider.EmptyCatalogue()),
+        new ReplyEngine(_time, catalogue ?? FixedIndexProvider.EmptyCatalogue()),
         new OutboundSender(_graph, _sendLedger, _queue, Options.Create(new OutboundOptions()), _time, NullLogger<OutboundSender>.Instance),
         _queue,
+        _subscriptions,
         NullLogger<InboundMessageHandler>.Instance);
 
     private static InboundMessage Message(string id, string text) => Inbound.Text(text) with { Id = id, Timestamp = s_sunday };
@@ -69,6 +73,28 @@ public sealed class InboundMessageHandlerTests
         Assert.Equal([message.Id + ":1", message.Id + ":2", message.Id + ":3"], _ledger.Indexed.Select(i => i.IdempotencyKey));
         Assert.Equal(_time.GetUtcNow(), _contacts.Contacts[(message.PhoneNumberId, message.From)].LastInbound);
         Assert.Equal(1, _contacts.Saves);
+    }
+
+    [Fact]
+    public async Task HandleAsync_NotifyMePressed_StoresOneSubscriptionAndConfirms()
+    {
+        var catalogue = new CatalogueResponder(new FixedIndexProvider(CatalogueIndex.Build(
+            [new Product { Sku = "CRO-01", Title = "Croissant", Price = 1.2m, Currency = "EUR", InStock = false }])));
+        var press = Inbound.Text("x") with
+        {
+            Id = "wamid.PRESS", Timestamp = s_sunday, Type = "interactive", ProfileName = "Anna",
+            Content = new InteractiveReplyContent("button_reply", "restock:CRO-01", "Notify me", null),
+        };
+
+        await Handler(catalogue).HandleAsync(press, Ct);
+        await Handler(catalogue).HandleAsync(press with { Id = "wamid.PRESS2", Timestamp = s_sunday.AddMinutes(1) }, Ct);
+
+        var stored = Assert.Single(_subscriptions.All);
+        Assert.Equal(("CRO-01", press.From, "Anna", SubscriptionState.Open), (stored.Sku, stored.WaId, stored.Name, stored.State));
+        Assert.Equal((s_sunday, s_sunday.AddDays(30)), (stored.Created, stored.Expires));
+        var confirmations = _graph.Sent.Where(m => m.Kind == ReplyKind.Catalogue).ToList();
+        Assert.Equal(2, confirmations.Count);
+        Assert.All(confirmations, m => Assert.Contains("Croissant", Assert.IsType<TextBody>(m.Body).Text, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -438,5 +438,8 @@ public sealed class ReplyEngineTests
 
         public ValueTask<IReadOnlyList<OutboundBody>> AnswerOrderAsync(Frontdesk.Core.Catalogue.CatalogueRequest request, OrderContent order, CancellationToken cancellationToken = default) =>
             ValueTask.FromResult<IReadOnlyList<OutboundBody>>([]);
+
+        public ValueTask<Frontdesk.Core.Catalogue.RestockReply> RestockAsync(Frontdesk.Core.Catalogue.CatalogueRequest request, string sku, int days, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(new Frontdesk.Core.Catalogue.RestockReply([], null));
     }
 }

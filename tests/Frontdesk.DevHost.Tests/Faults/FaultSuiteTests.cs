@@ -15,8 +15,8 @@ public sealed class FaultSuiteTests
 
     private static FaultSuiteOptions Short(FakeGraphFaults faults, double? killAt) => new()
     {
-        Customers = 30,
-        CustomersPerSecond = 15,
+        Customers = 20,
+        CustomersPerSecond = 10,
         KillAt = killAt,
         Faults = faults,
         Quiet = TimeSpan.FromSeconds(5),

@@ -65,6 +65,17 @@ public sealed class HostileInputTests(HostileFixture host) : IClassFixture<Hosti
         new("handshake: 5,000-character verify token", () => Get($"/api/webhook?hub.mode=subscribe&hub.verify_token={new string('t', 5000)}&hub.challenge=1", key: false), 400, Parameter: "hub.verify_token"),
 
         // validate: Function key, and a phone_number_id or default.
+        // Subscriptions ("back in stock"): reads only, one number, never default.
+        new("subscriptions: no key", () => Get("/api/manage/subscriptions?phoneNumberId=106540352242922", key: false), 401),
+        new("subscriptions: no phoneNumberId", () => Get("/api/manage/subscriptions"), 400, Parameter: "phoneNumberId"),
+        new("subscriptions: default as phoneNumberId", () => Get("/api/manage/subscriptions?phoneNumberId=default"), 400, Parameter: "phoneNumberId"),
+        new("subscriptions: filter injection in phoneNumberId", () => Get("/api/manage/subscriptions?phoneNumberId=%27%20or%201%20eq%201"), 400, Parameter: "phoneNumberId"),
+        new("subscriptions: path in sku", () => Get("/api/manage/subscriptions?phoneNumberId=106540352242922&sku=..%2F..%2FContacts"), 400, Parameter: "sku"),
+        new("subscriptions: NUL in sku", () => Get("/api/manage/subscriptions?phoneNumberId=106540352242922&sku=A%00B"), 400, Parameter: "sku"),
+        new("subscriptions: 5,000-character sku", () => Get("/api/manage/subscriptions?phoneNumberId=106540352242922&sku=" + new string('x', 5000)), 400, Parameter: "sku"),
+        new("subscriptions: empty sku", () => Get("/api/manage/subscriptions?phoneNumberId=106540352242922&sku="), 400, Parameter: "sku"),
+        new("subscriptions: hash in after", () => Get("/api/manage/subscriptions?phoneNumberId=106540352242922&after=A%23B"), 400, Parameter: "after"),
+        new("subscriptions: quote injection in sku", () => Get("/api/manage/subscriptions?phoneNumberId=106540352242922&sku=%27%20or%20PartitionKey%20ne%20%27"), 200),
         new("validate: no key", () => Get("/api/manage/validate", key: false), 401),
         new("validate: wrong key", () => Get("/api/manage/validate?code=guess", key: false), 401),
         new("validate: filter injection in phoneNumberId", () => Get("/api/manage/validate?phoneNumberId=%27%20or%201%20eq%201"), 400, Parameter: "phoneNumberId"),
@@ -155,6 +166,16 @@ public sealed class HostileInputTests(HostileFixture host) : IClassFixture<Hosti
         new("publish: default as phoneNumberId", () => Publish("?phoneNumberId=default"), 400, Parameter: "phoneNumberId"),
         new("publish: 25-digit phoneNumberId", () => Publish("?phoneNumberId=" + new string('1', 25)), 400, Parameter: "phoneNumberId"),
         new("publish: a number with no Components rows", () => Publish("?phoneNumberId=300000000000999"), 400, Parameter: "phoneNumberId"),
+
+        // Templates sync: Function key, one real phone_number_id; reads Meta's list only with a WabaId and Templates rows.
+        new("templates sync: no key", () => SyncTemplates("?phoneNumberId=200000000000001", key: false), 401),
+        new("templates sync: wrong key", () => SyncTemplates("?phoneNumberId=200000000000001&code=guess", key: false), 401),
+        new("templates sync: no phoneNumberId", () => SyncTemplates(""), 400, Parameter: "phoneNumberId"),
+        new("templates sync: filter injection in phoneNumberId", () => SyncTemplates("?phoneNumberId=%27%20or%201%20eq%201"), 400, Parameter: "phoneNumberId"),
+        new("templates sync: path in phoneNumberId", () => SyncTemplates("?phoneNumberId=..%2F..%2Fme%2Fmessage_templates"), 400, Parameter: "phoneNumberId"),
+        new("templates sync: default as phoneNumberId", () => SyncTemplates("?phoneNumberId=default"), 400, Parameter: "phoneNumberId"),
+        new("templates sync: 25-digit phoneNumberId", () => SyncTemplates("?phoneNumberId=" + new string('1', 25)), 400, Parameter: "phoneNumberId"),
+        new("templates sync: a number with no WabaId in Settings", () => SyncTemplates("?phoneNumberId=300000000000999"), 400, Parameter: "phoneNumberId"),
     ];
 
     public static TheoryData<string> Cases() => [.. s_cases.Select(c => c.Name)];
@@ -218,6 +239,10 @@ public sealed class HostileInputTests(HostileFixture host) : IClassFixture<Hosti
         new("QuickReplies: empty text", StorageNames.Tables.QuickReplies, "empty", [("Text", "   ")], "Text is empty"),
         new("Catalogue: product without a price", StorageNames.Tables.Catalogue, "P1", [("Title", "Pain"), ("Price", "free")], null),
         new("Contacts: timestamps and flags as nonsense", StorageNames.Tables.Contacts, "CUSTOMER", [("LastInbound", "yesterday"), ("OptedOut", "maybe"), ("Labels", 42), ("BotPausedUntil", "soon")], null),
+        new("Templates: unknown variable", StorageNames.Tables.Templates, "back-in-stock", [("Name", "back_in_stock"), ("Language", "fr"), ("Category", "utility"), ("BodyParameters", "{{name}}, {{prix}}")], "{{prix}} is not a known variable"),
+        new("Templates: wrong category", StorageNames.Tables.Templates, "promo", [("Name", "promo"), ("Language", "fr"), ("Category", "authentication")], "Category 'authentication' is not utility or marketing"),
+        new("Templates: no name", StorageNames.Tables.Templates, "order-ready", [("Language", "fr"), ("Category", "utility")], "Name (Meta's template name) is empty"),
+        new("Settings: WabaId with a path", StorageNames.Tables.Settings, "business", [("WabaId", "../me/messages")], "WabaId '../me/messages' is not"),
     ];
 
     public static TheoryData<string> Rows() => [.. s_rows.Select(r => r.Name)];

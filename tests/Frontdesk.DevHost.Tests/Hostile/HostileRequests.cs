@@ -84,6 +84,8 @@ internal static class HostileRequests
 
     public static HttpRequestMessage Publish(string query, bool key = true) => Post("/api/manage/components/publish" + query, [], key: key);
 
+    public static HttpRequestMessage SyncTemplates(string query, bool key = true) => Post("/api/manage/templates/sync" + query, [], key: key);
+
     public static HttpRequestMessage Import(string query, string csv, bool key = true) =>
         Post("/api/manage/catalogue/import" + query, Encoding.UTF8.GetBytes(csv), "text/csv", key);
 

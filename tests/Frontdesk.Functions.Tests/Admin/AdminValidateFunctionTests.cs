@@ -20,7 +20,7 @@ public sealed class AdminValidateFunctionTests
         var context = new DefaultHttpContext();
         context.Request.QueryString = new QueryString(query);
 
-        var result = Assert.IsType<ContentResult>(await new AdminValidateFunction(source).Run(context.Request, TestContext.Current.CancellationToken));
+        var result = Assert.IsType<ContentResult>(await new AdminValidateFunction(source, new InMemorySubscriptionStore()).Run(context.Request, TestContext.Current.CancellationToken));
         return (result, JsonDocument.Parse(result.Content!).RootElement);
     }
 

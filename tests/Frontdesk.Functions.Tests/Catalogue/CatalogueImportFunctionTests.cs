@@ -3,9 +3,11 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using Frontdesk.Core;
 using Frontdesk.Core.Catalogue;
+using Frontdesk.Core.Restock;
 using Frontdesk.Functions.Catalogue;
 using Frontdesk.Functions.Tests.Http;
 using Frontdesk.Storage.Catalogue;
+using Frontdesk.Storage.Restock;
 using Frontdesk.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -25,7 +27,7 @@ public sealed class CatalogueImportFunctionTests(AzuriteFixture azurite)
     {
         var store = new CatalogueStore(_table);
         var indexes = new TableCatalogueIndexProvider(store, Options.Create(new FrontdeskOptions()), Options.Create(new CatalogueOptions()), TimeProvider.System, NullLogger<TableCatalogueIndexProvider>.Instance);
-        var importer = new CatalogueImporter(store, indexes, NullLogger<CatalogueImporter>.Instance);
+        var importer = new CatalogueImporter(store, indexes, new RestockDetector(new InMemorySubscriptionStore(), new ProductLookup(store), new InMemoryRestockAlertQueue(), TimeProvider.System, NullLogger<RestockDetector>.Instance), NullLogger<CatalogueImporter>.Instance);
         return (new CatalogueImportFunction(importer, NullLogger<CatalogueImportFunction>.Instance), indexes);
     }
 

@@ -64,6 +64,7 @@ public sealed class InboxFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
             new ReplyEngine(_time, FixedIndexProvider.EmptyCatalogue()),
             new OutboundSender(_graph, sent, queue, Options.Create(new OutboundOptions()), _time, NullLogger<OutboundSender>.Instance),
             queue,
+            new InMemorySubscriptionStore(),
             NullLogger<InboundMessageHandler>.Instance);
         var updater = new ContactUpdater(_contacts);
         _function = new InboxFunction(

@@ -2,8 +2,10 @@ using System.Text;
 using Azure.Data.Tables;
 using Frontdesk.Core;
 using Frontdesk.Core.Catalogue;
+using Frontdesk.Core.Restock;
 using Frontdesk.Core.Telemetry;
 using Frontdesk.Storage.Catalogue;
+using Frontdesk.Storage.Restock;
 using Frontdesk.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -33,7 +35,7 @@ public sealed class TableCatalogueIndexProviderTests(AzuriteFixture azurite)
     public async Task Get_ImportOnThisInstance_IsSeenAtOnce()
     {
         var provider = Provider();
-        var importer = new CatalogueImporter(Store, provider, NullLogger<CatalogueImporter>.Instance);
+        var importer = new CatalogueImporter(Store, provider, new RestockDetector(new InMemorySubscriptionStore(), new ProductLookup(Store), new InMemoryRestockAlertQueue(), TimeProvider.System, NullLogger<RestockDetector>.Instance), NullLogger<CatalogueImporter>.Instance);
         await ImportElsewhereAsync(Number, "A,Pain,in stock,1.00 EUR\n");
         Assert.Equal(1, (await provider.GetAsync(Number, TestContext.Current.CancellationToken)).Count);
 

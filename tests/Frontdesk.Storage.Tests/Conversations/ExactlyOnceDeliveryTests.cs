@@ -47,7 +47,7 @@ public sealed class ExactlyOnceDeliveryTests(AzuriteFixture azurite) : IAsyncLif
         return new(
             Ledger(), _rules, Contacts(), new ReplyEngine(_time, FixedIndexProvider.EmptyCatalogue()),
             new OutboundSender(graph, sendLedger, queue, Options.Create(new OutboundOptions()), _time, NullLogger<OutboundSender>.Instance),
-            queue, NullLogger<InboundMessageHandler>.Instance);
+            queue, new InMemorySubscriptionStore(), NullLogger<InboundMessageHandler>.Instance);
     }
 
     public async ValueTask InitializeAsync()

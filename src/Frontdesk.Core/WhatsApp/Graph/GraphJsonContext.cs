@@ -12,4 +12,5 @@ namespace Frontdesk.Core.WhatsApp.Graph;
 [JsonSerializable(typeof(GraphSendResponse))]
 [JsonSerializable(typeof(GraphErrorResponse))]
 [JsonSerializable(typeof(GraphConversationalAutomation))]
+[JsonSerializable(typeof(GraphTemplateList))]
 internal sealed partial class GraphJsonContext : JsonSerializerContext;
