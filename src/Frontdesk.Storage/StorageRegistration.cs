@@ -41,11 +41,13 @@ public static class StorageRegistration
         services.AddSingleton<QueueSignals>();
 
         // Webhook intake: the inbox (producer) and its reader (consumer).
-        services.AddSingleton<IWebhookInbox>(sp => new WebhookInbox(
+        services.AddSingleton(sp => new WebhookInbox(
             sp.GetRequiredService<QueueServiceClient>().GetQueueClient(StorageNames.Queues.WebhookInbox),
             sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(StorageNames.Containers.WebhookBodies),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<QueueSignals>()));
+        services.AddSingleton<IWebhookInbox>(sp => sp.GetRequiredService<WebhookInbox>());
+        services.AddSingleton<IInboxBacklog>(sp => sp.GetRequiredService<WebhookInbox>());
         services.AddSingleton(sp => new InboxReader(
             sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(StorageNames.Containers.WebhookBodies)));
 

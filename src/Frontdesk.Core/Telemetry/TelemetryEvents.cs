@@ -133,6 +133,9 @@ public static class TelemetryEvents
     /// <summary>A maybe-sent reply's grace check found the ledger settled meanwhile (sent, failed or resent by another).</summary>
     public const int UnknownNotResent = 3212;
 
+    /// <summary>A maybe-sent reply's grace check found no status while the inbox was behind: it waits as long again.</summary>
+    public const int UnknownCheckPostponed = 3213;
+
     /// <summary>A queue's approximate depth, sampled by a timer. Properties: <c>Queue</c>, <c>Depth</c>.</summary>
     public const int QueueDepth = 4000;
 

@@ -11,8 +11,22 @@ namespace Frontdesk.Storage.Inbox;
 /// Puts verified webhook bodies on <c>webhook-inbox</c>. A body over the queue's limit is split into valid smaller
 /// bodies; a piece that still does not fit goes to the <c>webhook-bodies</c> container and is queued by reference.
 /// </summary>
-public sealed class WebhookInbox(QueueClient queue, BlobContainerClient claimChecks, TimeProvider time, QueueSignals signals) : IWebhookInbox
+public sealed class WebhookInbox(QueueClient queue, BlobContainerClient claimChecks, TimeProvider time, QueueSignals signals) : IWebhookInbox, IInboxBacklog
 {
+    /// <summary>One peek at the front of the queue: only maybe-sent replies' grace checks ask.</summary>
+    public async Task<TimeSpan> OldestWaitingAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var front = (await queue.PeekMessagesAsync(1, cancellationToken).ConfigureAwait(false)).Value;
+            return front.Length > 0 && front[0].InsertedOn is { } at && time.GetUtcNow() > at ? time.GetUtcNow() - at : TimeSpan.Zero;
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            return TimeSpan.Zero;
+        }
+    }
+
     /// <summary>
     /// A queue message holds 64 KiB of Base64 text, about 48 KiB of body; the margin keeps clear of the limit.
     /// </summary>

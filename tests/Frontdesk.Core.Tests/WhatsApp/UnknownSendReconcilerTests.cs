@@ -16,6 +16,7 @@ public sealed class UnknownSendReconcilerTests
     private readonly RecordingWhatsAppSender _graph = new();
     private readonly FakeLogCollector _logs = new();
     private readonly Dictionary<string, KeyedStatus> _statuses = [];
+    private TimeSpan _inboxBehind = TimeSpan.Zero;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -23,7 +24,36 @@ public sealed class UnknownSendReconcilerTests
         new DictionaryStatusIndex(_statuses),
         _ledger,
         new OutboundSender(_graph, _ledger, _queue, Options.Create(new OutboundOptions()), TimeProvider.System, NullLogger<OutboundSender>.Instance),
+        new FixedBacklog(() => _inboxBehind),
+        _queue,
         new FakeLogger<UnknownSendReconciler>(_logs));
+
+    [Fact]
+    public async Task ReconcileAsync_NoStatusWhileTheInboxIsBehind_WaitsAsLongAgainAndSendsNothing()
+    {
+        _ledger.States["wamid.IN:0"] = "Unknown";
+        _inboxBehind = TimeSpan.FromSeconds(40);
+
+        var disposition = await Reconciler().ReconcileAsync(Messages.Text() with { UnknownCheck = true }, Ct);
+
+        Assert.Equal(SendDisposition.RetryScheduled, disposition);
+        Assert.Empty(_graph.Sent);
+        Assert.Equal("Unknown", _ledger.States["wamid.IN:0"]);
+        var (check, delay) = Assert.Single(_queue.Enqueued);
+        Assert.Equal((true, 1, TimeSpan.FromSeconds(40)), (check.UnknownCheck, check.Attempt, delay));
+    }
+
+    [Fact]
+    public async Task ReconcileAsync_InboxStillBehindAfterTheLastPostponement_SendsAgain()
+    {
+        _ledger.States["wamid.IN:0"] = "Unknown";
+        _inboxBehind = TimeSpan.FromSeconds(40);
+
+        await Reconciler().ReconcileAsync(Messages.Text() with { UnknownCheck = true, Attempt = UnknownSendReconciler.MaxPostponements }, Ct);
+
+        Assert.Equal(["wamid.IN:0"], _graph.Keys);
+        Assert.Equal(0, _graph.Sent.Single().Attempt);
+    }
 
     [Theory]
     [InlineData("sent", "Sent")]
@@ -79,6 +109,11 @@ public sealed class UnknownSendReconcilerTests
         Assert.Single(_graph.Sent);
         Assert.Equal("Unknown", _ledger.States["wamid.IN:0"]);
         Assert.Empty(_queue.Enqueued);
+    }
+
+    private sealed class FixedBacklog(Func<TimeSpan> behind) : Frontdesk.Core.Webhooks.IInboxBacklog
+    {
+        public Task<TimeSpan> OldestWaitingAsync(CancellationToken cancellationToken = default) => Task.FromResult(behind());
     }
 
     private sealed class DictionaryStatusIndex(Dictionary<string, KeyedStatus> statuses) : ISendStatusIndex

@@ -1,4 +1,5 @@
 using Frontdesk.Core.Telemetry;
+using Frontdesk.Core.Webhooks;
 using Frontdesk.Core.WhatsApp.Messages;
 using Microsoft.Extensions.Logging;
 
@@ -11,12 +12,24 @@ namespace Frontdesk.Core.WhatsApp.Sending;
 /// <c>failed</c> status) and nothing is sent; no status after the grace period means Meta almost surely never had
 /// it, and it is sent again, once, under the same key (so a late status for either attempt still names it).
 /// </summary>
+/// <remarks>
+/// Statuses reach the ledger through the inbox, so while the inbox is behind, a status may be waiting there: the check
+/// then waits as long again (up to <see cref="MaxPostponements"/> times) instead of resending a reply Meta has.
+/// </remarks>
 public sealed partial class UnknownSendReconciler(
     ISendStatusIndex statuses,
     ISendLedger ledger,
     OutboundSender sender,
+    IInboxBacklog inbox,
+    IOutboundQueue queue,
     ILogger<UnknownSendReconciler> logger)
 {
+    /// <summary>How often a check waits for the inbox before it resends anyway.</summary>
+    public const int MaxPostponements = 30;
+
+    /// <summary>An inbox whose oldest body waited longer than this may hold the status the check is looking for.</summary>
+    public static readonly TimeSpan InboxBehind = TimeSpan.FromSeconds(2);
+
     public async Task<SendDisposition> ReconcileAsync(OutboundMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -27,7 +40,15 @@ public sealed partial class UnknownSendReconciler(
             return SendDisposition.SkippedDuplicate;
         }
 
-        var claim = await ledger.TryResendUnknownAsync(message, cancellationToken).ConfigureAwait(false);
+        var behind = await inbox.OldestWaitingAsync(cancellationToken).ConfigureAwait(false);
+        if (behind > InboxBehind && message.Attempt < MaxPostponements)
+        {
+            Log.Postponed(logger, message.IdempotencyKey, message.PhoneNumberId, behind);
+            await queue.EnqueueAsync(message with { Attempt = message.Attempt + 1 }, behind, cancellationToken).ConfigureAwait(false);
+            return SendDisposition.RetryScheduled;
+        }
+
+        var claim = await ledger.TryResendUnknownAsync(message with { Attempt = 0 }, cancellationToken).ConfigureAwait(false);
         if (claim != LedgerClaim.Claimed)
         {
             Log.NotResent(logger, message.IdempotencyKey, message.PhoneNumberId, claim);
@@ -35,11 +56,15 @@ public sealed partial class UnknownSendReconciler(
         }
 
         Log.Resending(logger, message.IdempotencyKey, message.PhoneNumberId, message.To);
-        return await sender.SendClaimedAsync(message, cancellationToken).ConfigureAwait(false);
+        return await sender.SendClaimedAsync(message with { Attempt = 0 }, cancellationToken).ConfigureAwait(false);
     }
 
     private static partial class Log
     {
+        [LoggerMessage(TelemetryEvents.UnknownCheckPostponed, LogLevel.Information,
+            "Maybe-sent reply with key {IdempotencyKey} for {PhoneNumberId}: no status yet, but the inbox is {Behind} behind and may hold it; checking again then")]
+        public static partial void Postponed(ILogger logger, string idempotencyKey, string phoneNumberId, TimeSpan behind);
+
         [LoggerMessage(TelemetryEvents.UnknownSettledByStatus, LogLevel.Information,
             "Maybe-sent reply with key {IdempotencyKey} for {PhoneNumberId} settled by Meta's {Status} status (wamid {WamId}): not sent again")]
         public static partial void Settled(ILogger logger, string idempotencyKey, string phoneNumberId, string status, string wamId);
