@@ -44,7 +44,7 @@ public sealed class FunctionsMetadataTests
             .ToList();
         var keyed = admin.Where(b => !s_publicAssets.Contains(b.GetProperty("route").GetString())).ToList();
 
-        Assert.Equal(8, keyed.Count); // validate, explain, catalogue import, components publish, subscriptions, and the console's three
+        Assert.Equal(9, keyed.Count); // validate, explain, catalogue import, components publish, templates sync, subscriptions, and the console's three
         Assert.All(keyed, b => Assert.Equal("Function", b.GetProperty("authLevel").GetString(), ignoreCase: true));
         Assert.Equal(s_publicAssets.Length, admin.Count - keyed.Count);
     }

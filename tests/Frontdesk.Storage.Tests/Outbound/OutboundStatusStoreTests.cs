@@ -109,4 +109,21 @@ public sealed class OutboundStatusStoreTests(AzuriteFixture azurite)
         Assert.Equal(StatusApplyResult.Stale, await store.ApplyAsync(Status("wamid.NEW", "deleted"), Ct));
         Assert.Equal("sent", (await store.GetAsync(Number, "wamid.NEW", Ct))!.GetString("Status"));
     }
+
+    [Fact]
+    public async Task FindByKeyAsync_StatusCarriedAFrontdeskKey_FindsTheFirstStatusAndItsWamid()
+    {
+        var store = Store();
+        var sent = Status("wamid.OUT-KEYED", "sent") with { BizOpaqueCallbackData = "frontdesk:wamid.IN/KEY+1=:2" };
+
+        Assert.Null(await store.FindByKeyAsync(Number, "wamid.IN/KEY+1=:2", Ct));
+        await store.ApplyAsync(sent, Ct);
+        await store.ApplyAsync(Status("wamid.OUT-KEYED", "delivered") with { BizOpaqueCallbackData = sent.BizOpaqueCallbackData }, Ct);
+        await store.ApplyAsync(Status("wamid.OUT-OTHER", "sent") with { BizOpaqueCallbackData = "someone else's data" }, Ct);
+
+        Assert.Equal(new KeyedStatus("sent", "wamid.OUT-KEYED"), await store.FindByKeyAsync(Number, "wamid.IN/KEY+1=:2", Ct));
+        Assert.Null(await store.FindByKeyAsync(Number, "wamid.IN/KEY+1=:3", Ct));
+        Assert.Null(await store.FindByKeyAsync("999", "wamid.IN/KEY+1=:2", Ct));
+        Assert.Equal("delivered", (await store.GetAsync(Number, "wamid.OUT-KEYED", Ct))!.GetString("Status"));
+    }
 }

@@ -144,4 +144,41 @@ public sealed class SendLedgerStoreTests(AzuriteFixture azurite)
 
         Assert.Equal(LedgerClaim.AlreadySent, await ledger.TryBeginAsync(message, Ct));
     }
+
+    [Fact]
+    public async Task TryResendUnknownAsync_SixteenConcurrentChecksOfAnUnknownKey_ExactlyOneClaims()
+    {
+        var ledger = Ledger();
+        var message = Builders.Message("wamid.UNKNOWN:1");
+        await ledger.TryBeginAsync(message, Ct);
+        await ledger.MarkUnknownAsync(message, "connection closed", Ct);
+        using var start = new ManualResetEventSlim();
+
+        var runs = Enumerable.Range(0, 16).Select(_ => Task.Run(() =>
+        {
+            start.Wait(Ct);
+            return ledger.TryResendUnknownAsync(message, Ct);
+        }, Ct)).ToArray();
+        start.Set();
+        var claims = await Task.WhenAll(runs);
+
+        Assert.Single(claims, c => c == LedgerClaim.Claimed);
+        Assert.All(claims.Where(c => c != LedgerClaim.Claimed), c => Assert.Equal(LedgerClaim.FoundSending, c));
+        Assert.Equal(true, (await ledger.GetAsync(message.PhoneNumberId, message.IdempotencyKey, Ct))!.GetBoolean("Resent"));
+    }
+
+    [Fact]
+    public async Task TryResendUnknownAsync_KeyWithoutARowOrAlreadySent_ClaimsOnlyTheFirst()
+    {
+        var ledger = Ledger();
+        var fromInbox = Builders.Message("wamid.INBOX:2");
+        var sent = Builders.Message("wamid.SENT:1");
+        await ledger.TryBeginAsync(sent, Ct);
+        await ledger.MarkSentAsync(sent, "wamid.OUT-SENT", Ct);
+
+        Assert.Equal(LedgerClaim.Claimed, await ledger.TryResendUnknownAsync(fromInbox, Ct));
+        Assert.Equal(LedgerClaim.AlreadySent, await ledger.TryResendUnknownAsync(sent, Ct));
+        await ledger.MarkSettledByStatusAsync(fromInbox, "failed", "wamid.OUT-F", Ct);
+        Assert.Equal(LedgerClaim.AlreadyFailed, await ledger.TryResendUnknownAsync(fromInbox, Ct));
+    }
 }
