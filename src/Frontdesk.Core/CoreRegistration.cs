@@ -3,6 +3,7 @@ using Frontdesk.Core.Conversations;
 using Frontdesk.Core.Outreach;
 using Frontdesk.Core.PhoneConsole;
 using Frontdesk.Core.Restock;
+using Frontdesk.Core.Restock.Fanout;
 using Frontdesk.Core.Webhooks;
 using Frontdesk.Core.WhatsApp;
 using Frontdesk.Core.WhatsApp.Graph;
