@@ -5,6 +5,7 @@ using Frontdesk.Core.Outreach;
 using Frontdesk.Core.Outreach.Delivery;
 using Frontdesk.Core.PhoneConsole;
 using Frontdesk.Core.Restock;
+using Frontdesk.Core.Restock.Fanout;
 using Frontdesk.Core.Webhooks;
 using Frontdesk.Core.WhatsApp;
 using Frontdesk.Core.WhatsApp.Graph;

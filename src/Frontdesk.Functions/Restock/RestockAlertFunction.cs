@@ -1,4 +1,4 @@
-using Frontdesk.Core.Restock;
+using Frontdesk.Core.Restock.Fanout;
 using Frontdesk.Storage;
 using Frontdesk.Storage.Restock;
 using Microsoft.Azure.Functions.Worker;

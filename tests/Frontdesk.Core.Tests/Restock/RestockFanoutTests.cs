@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Frontdesk.Core.Catalogue;
 using Frontdesk.Core.Outreach;
 using Frontdesk.Core.Restock;
+using Frontdesk.Core.Restock.Fanout;
 using Frontdesk.Core.Rules;
 using Frontdesk.Core.Tests.Rules;
 using Frontdesk.Core.WhatsApp.Messages;

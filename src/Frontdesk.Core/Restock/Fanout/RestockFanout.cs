@@ -6,7 +6,7 @@ using Frontdesk.Core.WhatsApp.Sending;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Frontdesk.Core.Restock;
+namespace Frontdesk.Core.Restock.Fanout;
 
 /// <summary>
 /// Expands one <see cref="RestockAlert"/> to its product's subscribers, one page per call: every live subscription
