@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Frontdesk.Core.Outreach;
 using Frontdesk.Core.Telemetry;
+using Frontdesk.Core.WhatsApp.Sending;
 using Microsoft.Extensions.Logging;
 
 namespace Frontdesk.Core.Broadcasts;
@@ -64,6 +65,10 @@ public sealed partial class BroadcastOutcomes(IBroadcastStore store, TimeProvide
         OutreachOutcome.NeedsTemplate => (RecipientState.Failed, $"not sent: no usable template for '{message.Purpose}'"),
         OutreachOutcome.Failed => (RecipientState.Failed, detail ?? "failed"),
         OutreachOutcome.MaybeSent => (RecipientState.Unknown, detail ?? "the Graph call's answer was lost: maybe sent, not resent"),
+        // A redelivery (a requeue after a crash) finding the key settled in the ledger: the delivery that settled it
+        // may have died before telling the broadcast, so the ledger's word settles the recipient now.
+        OutreachOutcome.Duplicate when detail == nameof(LedgerClaim.AlreadySent) => (RecipientState.Sent, null),
+        OutreachOutcome.Duplicate when detail == nameof(LedgerClaim.AlreadyFailed) => (RecipientState.Failed, "the send ledger recorded it failed or not sent (an earlier delivery)"),
         _ => null,
     };
 
