@@ -53,6 +53,8 @@ public static class BroadcastCounts
     {
         RecipientState.Deferred => s with { Deferred = Math.Max(0, s.Deferred - 1) },
         RecipientState.Unknown => s with { Unknown = Math.Max(0, s.Unknown - 1) },
+        // Only a send that had passed the gate before the cancel landed leaves Cancelled (for Sent): the truth wins.
+        RecipientState.Cancelled => s with { Cancelled = Math.Max(0, s.Cancelled - 1) },
         _ => s,
     };
 

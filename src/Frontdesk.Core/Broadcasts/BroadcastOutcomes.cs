@@ -47,7 +47,10 @@ public sealed partial class BroadcastOutcomes(IBroadcastStore store, TimeProvide
 
         var now = time.GetUtcNow();
         var result = await store.TransitionAsync(broadcastId, [recipient],
-            (_, r) => r.IsSettled ? null : r with { State = settled.State, Error = settled.Error, NotBefore = null },
+            // A cancel can land while a send is already past the gate: Meta has that message, so Sent replaces Cancelled.
+            (_, r) => r.IsSettled && !(r.State == RecipientState.Cancelled && settled.State == RecipientState.Sent)
+                ? null
+                : r with { State = settled.State, Error = settled.Error, NotBefore = null },
             s => settled.State == RecipientState.Sent ? s with { LastSentAt = now } : s,
             cancellationToken).ConfigureAwait(false);
         if (result is { Changed: > 0, Summary: var summary })

@@ -56,12 +56,33 @@ public sealed class BroadcastOutcomesTests
     }
 
     [Fact]
-    public async Task RecordAsync_DuplicateOrOtherKey_ChangesNothing()
+    public async Task RecordAsync_OtherKey_ChangesNothing()
     {
-        await Sink().RecordAsync(s_message, OutreachOutcome.Duplicate, "AlreadySent", TestContext.Current.CancellationToken);
         await Sink().RecordAsync(s_message with { IdempotencyKey = "restock:SKU:33600000001:2026" }, OutreachOutcome.Sent, null, TestContext.Current.CancellationToken);
 
         _store.VerifyNoOtherCalls();
+    }
+
+    [Theory]
+    [InlineData("AlreadySent", RecipientState.Sent)]
+    [InlineData("AlreadyFailed", RecipientState.Failed)]
+    public async Task RecordAsync_DuplicateOfASettledKey_SettlesFromTheLedger(string ledger, RecipientState expected)
+    {
+        await Sink().RecordAsync(s_message, OutreachOutcome.Duplicate, ledger, TestContext.Current.CancellationToken);
+
+        var queued = new BroadcastRecipient { WaId = "33600000001", State = RecipientState.Queued };
+        Assert.Equal(expected, _change!(s_summary, queued)!.State);
+    }
+
+    [Fact]
+    public async Task RecordAsync_SentAfterACancel_IsCountedSent()
+    {
+        await Sink().RecordAsync(s_message, OutreachOutcome.SentAsTemplate, null, TestContext.Current.CancellationToken);
+
+        var cancelled = new BroadcastRecipient { WaId = "33600000001", State = RecipientState.Cancelled };
+        Assert.Equal(RecipientState.Sent, _change!(s_summary, cancelled)!.State);
+        var after = BroadcastCounts.Apply(s_summary with { Cancelled = 1 }, cancelled, cancelled with { State = RecipientState.Sent });
+        Assert.Equal((s_summary.Sent + 1, 0), (after.Sent, after.Cancelled));
     }
 
     [Fact]
