@@ -105,6 +105,10 @@ public sealed class OutreachPipelineFixture : IAsyncLifetime
         public IReadOnlyList<(OutreachOutcome Outcome, string? Detail)> Of(string key) =>
             [.. _outcomes.Where(o => o.Key == key).Select(o => (o.Outcome, o.Detail))];
 
+        /// <summary>Every outcome so far, grouped by key once: for checks over thousands of keys.</summary>
+        public IReadOnlyDictionary<string, IReadOnlyList<OutreachOutcome>> ByKey() =>
+            _outcomes.GroupBy(o => o.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<OutreachOutcome>)[.. g.Select(o => o.Outcome)], StringComparer.Ordinal);
+
         /// <summary>Waits until <paramref name="key"/> has at least <paramref name="count"/> outcomes.</summary>
         public async Task<IReadOnlyList<(OutreachOutcome Outcome, string? Detail)>> WaitAsync(string key, int count = 1, TimeSpan? timeout = null)
         {
