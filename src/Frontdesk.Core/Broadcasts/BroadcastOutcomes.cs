@@ -67,7 +67,7 @@ public sealed partial class BroadcastOutcomes(IBroadcastStore store, TimeProvide
         OutreachOutcome.SkippedMarketingOptOut => (RecipientState.Skipped, "skipped: stopped marketing messages (Meta's 131050)"),
         OutreachOutcome.NeedsTemplate => (RecipientState.Failed, $"not sent: no usable template for '{message.Purpose}'"),
         OutreachOutcome.Failed => (RecipientState.Failed, detail ?? "failed"),
-        OutreachOutcome.MaybeSent => (RecipientState.Unknown, detail ?? "the Graph call's answer was lost: maybe sent, not resent"),
+        OutreachOutcome.MaybeSent => (RecipientState.Unknown, detail ?? "the Graph call's answer was lost: maybe sent; Meta's status, or else one resend after the grace period, settles it"),
         // A redelivery (a requeue after a crash) finding the key settled in the ledger: the delivery that settled it
         // may have died before telling the broadcast, so the ledger's word settles the recipient now.
         OutreachOutcome.Duplicate when detail == nameof(LedgerClaim.AlreadySent) => (RecipientState.Sent, null),

@@ -35,7 +35,8 @@ public sealed class BroadcastPipeline : IAsyncDisposable
 
     public DevHostRun Host { get; private set; } = null!;
 
-    public static async Task<BroadcastPipeline> StartAsync(int messagesPerSecond, int dailyUniqueLimit, bool read = true, int requeueAfterSeconds = 900)
+    /// <summary>Starts Azurite, the fake and a DevHost; <paramref name="unknownGraceSeconds"/> sets how long a maybe-sent send waits for its status.</summary>
+    public static async Task<BroadcastPipeline> StartAsync(int messagesPerSecond, int dailyUniqueLimit, bool read = true, int requeueAfterSeconds = 900, int unknownGraceSeconds = 300)
     {
         var azurite = await AzuriteServer.StartAsync();
         var graph = await FakeGraphServer.StartAsync();
@@ -48,6 +49,7 @@ public sealed class BroadcastPipeline : IAsyncDisposable
             ["Broadcast:MessagesPerSecond"] = rate,
             ["Broadcast:DailyUniqueLimit"] = dailyUniqueLimit.ToString(CultureInfo.InvariantCulture),
             ["Broadcast:RequeueAfterSeconds"] = requeueAfterSeconds.ToString(CultureInfo.InvariantCulture),
+            ["Outbound:UnknownGraceSeconds"] = unknownGraceSeconds.ToString(CultureInfo.InvariantCulture),
             ["DevHost:SeedDemo"] = "false",
         });
         var templates = new TableServiceClient(azurite.ConnectionString).GetTableClient(StorageNames.Tables.Templates);

@@ -18,11 +18,14 @@ namespace Frontdesk.Core.Outreach.Delivery;
 /// through the same ledger as replies (<see cref="LedgerSend"/>), keyed by <see cref="OutreachMessage.IdempotencyKey"/>,
 /// so a duplicate delivery sends nothing; every outcome is logged once and told to every <see cref="IOutreachOutcomeSink"/>.
 /// Each <see cref="IOutreachGate"/> is asked first: a message one holds back (a paused broadcast's) is not sent.
+/// A send whose answer was lost (maybe sent) gets the same grace check as a reply, on <c>outbound-messages</c>:
+/// Meta's status naming the key settles it, and without one it is sent again, once (<see cref="UnknownSendReconciler"/>).
 /// </summary>
 public sealed partial class OutreachSender(
     IWhatsAppSender sender,
     ISendLedger ledger,
     IOutreachQueue queue,
+    IOutboundQueue graceChecks,
     IContactStore contacts,
     IRuleSource rules,
     IEnumerable<IOutreachOutcomeSink> sinks,
@@ -75,8 +78,19 @@ public sealed partial class OutreachSender(
             case LedgerClaim.AlreadySent or LedgerClaim.AlreadyFailed:
                 Log.Duplicate(logger, message.IdempotencyKey, message.Purpose, claim);
                 return (OutreachOutcome.Duplicate, claim.ToString());
-            case LedgerClaim.AlreadyUnknown or LedgerClaim.FoundSending:
+            case LedgerClaim.AlreadyUnknown:
+                // Whoever recorded it Unknown scheduled its grace check.
                 Log.MaybeSent(logger, message.IdempotencyKey, message.PhoneNumberId, message.To, $"the ledger says {claim}");
+                return (OutreachOutcome.MaybeSent, claim.ToString());
+            case LedgerClaim.FoundSending:
+                // An earlier delivery died mid-send (or is sending now): the check settles it either way. A message
+                // planned not to be sent has nothing to resend (its placeholder body must never reach the customer).
+                Log.MaybeSent(logger, message.IdempotencyKey, message.PhoneNumberId, message.To, $"the ledger says {claim}");
+                if (plan.Body is not null)
+                {
+                    await ScheduleUnknownCheckAsync(outbound, cancellationToken).ConfigureAwait(false);
+                }
+
                 return (OutreachOutcome.MaybeSent, claim.ToString());
         }
 
@@ -128,6 +142,7 @@ public sealed partial class OutreachSender(
                 return (outbound.Body is TemplateBody ? OutreachOutcome.SentAsTemplate : OutreachOutcome.Sent, result.WamId);
             case SendDisposition.MaybeSent:
                 Log.MaybeSent(logger, message.IdempotencyKey, message.PhoneNumberId, message.To, settled.Reason ?? "no answer");
+                await ScheduleUnknownCheckAsync(outbound, cancellationToken).ConfigureAwait(false);
                 return (OutreachOutcome.MaybeSent, settled.Reason);
             case SendDisposition.RetryScheduled:
                 await queue.RetryAsync(message with { Attempt = settled.Failures, LastError = settled.LastError }, settled.RetryDelay, cancellationToken).ConfigureAwait(false);
@@ -140,6 +155,14 @@ public sealed partial class OutreachSender(
 
         Log.Failed(logger, result.Error?.Code, result.Error?.Title, message.PhoneNumberId, message.Purpose, message.To, message.IdempotencyKey, settled.Reason, result.FbTraceId);
         return (OutreachOutcome.Failed, settled.Reason);
+    }
+
+    private async Task ScheduleUnknownCheckAsync(OutboundMessage outbound, CancellationToken cancellationToken)
+    {
+        if (outbound.AsUnknownCheck() is { } check)
+        {
+            await graceChecks.EnqueueAsync(check, options.Value.UnknownGrace, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>What to send (or why not), decided from the contact, the window and the purpose's template.</summary>
@@ -235,7 +258,7 @@ public sealed partial class OutreachSender(
         public static partial void Retry(ILogger logger, string idempotencyKey, string purpose, SendOutcome outcome, int? metaErrorCode, int attempt, TimeSpan delay, string? reason);
 
         [LoggerMessage(TelemetryEvents.OutreachMaybeSent, LogLevel.Warning,
-            "Outreach with key {IdempotencyKey} for {PhoneNumberId} to {To} may have been sent; recorded Unknown and not resent: {Reason}")]
+            "Outreach with key {IdempotencyKey} for {PhoneNumberId} to {To} may have been sent; recorded Unknown, and sent again once only if Meta sends no status for it within the grace period: {Reason}")]
         public static partial void MaybeSent(ILogger logger, string idempotencyKey, string phoneNumberId, string to, string reason);
 
         [LoggerMessage(TelemetryEvents.OutreachDuplicate, LogLevel.Information,

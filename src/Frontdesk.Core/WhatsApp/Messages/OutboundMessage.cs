@@ -42,6 +42,13 @@ public sealed record OutboundMessage
     public bool UnknownCheck { get; init; }
 
     /// <summary>
+    /// This send as its own grace check (no chain, attempts from zero), for a send recorded maybe sent; null when it
+    /// already is one: a resend whose answer is lost again gets no second check.
+    /// </summary>
+    public OutboundMessage? AsUnknownCheck() =>
+        UnknownCheck ? null : this with { UnknownCheck = true, Then = [], Attempt = 0, LastError = null };
+
+    /// <summary>
     /// Replies to send after this one, in order. The queue keeps no order and a batch runs in parallel, so the replies
     /// to one inbound message travel as a chain: the sender queues the next once this one is settled (sent, skipped
     /// as a duplicate, or failed for good). A retried message keeps its chain.

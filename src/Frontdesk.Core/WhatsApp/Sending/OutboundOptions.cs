@@ -44,4 +44,7 @@ public sealed class OutboundOptions
     /// </summary>
     [Range(1, 24 * 3600)]
     public int UnknownGraceSeconds { get; set; } = 300;
+
+    /// <summary><see cref="UnknownGraceSeconds"/> as the delay of a grace check on the queue.</summary>
+    public TimeSpan UnknownGrace => TimeSpan.FromSeconds(UnknownGraceSeconds);
 }

@@ -93,13 +93,10 @@ public sealed partial class OutboundSender(
     public async Task ScheduleUnknownCheckAsync(OutboundMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (message.UnknownCheck)
+        if (message.AsUnknownCheck() is { } check)
         {
-            return;
+            await queue.EnqueueAsync(check, options.Value.UnknownGrace, cancellationToken).ConfigureAwait(false);
         }
-
-        var check = message with { UnknownCheck = true, Then = [], Attempt = 0, LastError = null };
-        await queue.EnqueueAsync(check, TimeSpan.FromSeconds(options.Value.UnknownGraceSeconds), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

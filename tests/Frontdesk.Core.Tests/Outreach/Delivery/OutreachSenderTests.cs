@@ -20,10 +20,14 @@ public sealed class OutreachSenderTests
     private const string Number = "1234567890";
     private const string Customer = "33600000001";
 
+    /// <summary>An answer status that makes the stub drop the connection once the request is out: maybe sent.</summary>
+    private const int DropAfterSending = -1;
+
     private static readonly DateTimeOffset s_now = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
 
     private readonly InMemorySendLedger _ledger = new();
     private readonly RecordingOutreachQueue _queue = new();
+    private readonly RecordingOutboundQueue _graceChecks = new();
     private readonly RecordingContactStore _contacts = new();
     private readonly RecordingOutcomeSink _sink = new();
     private readonly FakeLogCollector _logs = new();
@@ -41,6 +45,11 @@ public sealed class OutreachSenderTests
         _stub = new StubHandler((_, _) =>
         {
             var (status, json) = _answers.TryDequeue(out var next) ? next : (200, """{"messages":[{"id":"wamid.OK"}]}""");
+            if (status == DropAfterSending)
+            {
+                throw new HttpRequestException(HttpRequestError.ResponseEnded, "connection dropped after the request was sent");
+            }
+
             return Task.FromResult(new HttpResponseMessage((System.Net.HttpStatusCode)status) { Content = new StringContent(json) });
         });
         var time = new FakeTimeProvider(s_now);
@@ -53,6 +62,7 @@ public sealed class OutreachSenderTests
                 new FakeLogger<GraphWhatsAppClient>()),
             _ledger,
             _queue,
+            _graceChecks,
             _contacts,
             new InMemoryRuleSource(templates),
             [_sink],
@@ -192,6 +202,50 @@ public sealed class OutreachSenderTests
         Assert.InRange(retried.Delay, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)); // 130429: 1 s, stretched by up to ×2 jitter
         Assert.Equal(3, _queue.Poisoned.Single().Message.Attempt);
         Assert.Equal("Failed", _ledger.States["restock:SKU1:33600000001:1"]);
+    }
+
+    [Fact]
+    public async Task SendAsync_AnswerLost_RecordsMaybeSentAndSchedulesOneGraceCheckOfTheTemplate()
+    {
+        var sender = Sender(TemplateRow());
+        Contact(TimeSpan.FromDays(2));
+        _answers.Enqueue((DropAfterSending, ""));
+
+        var outcome = await sender.SendAsync(Message(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(OutreachOutcome.MaybeSent, outcome);
+        Assert.Equal("Unknown", _ledger.States["restock:SKU1:33600000001:1"]);
+        var (check, delay) = Assert.Single(_graceChecks.Enqueued);
+        Assert.Equal((true, "restock:SKU1:33600000001:1", ReplyKind.Outreach), (check.UnknownCheck, check.IdempotencyKey, check.Kind));
+        Assert.IsType<TemplateBody>(check.Body);
+        Assert.Equal(TimeSpan.FromSeconds(new OutboundOptions().UnknownGraceSeconds), delay);
+    }
+
+    [Fact]
+    public async Task SendAsync_EarlierDeliveryDiedMidSend_SendsNothingAndSchedulesTheGraceCheck()
+    {
+        var sender = Sender(TemplateRow());
+        Contact(TimeSpan.FromHours(2));
+        _ledger.States["restock:SKU1:33600000001:1"] = "Sending";
+
+        var outcome = await sender.SendAsync(Message(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(OutreachOutcome.MaybeSent, outcome);
+        Assert.Empty(Sent());
+        Assert.IsType<TextBody>(Assert.Single(_graceChecks.Enqueued).Message.Body);
+    }
+
+    [Fact]
+    public async Task SendAsync_MessageNotToBeSentFoundSending_SchedulesNoGraceCheck()
+    {
+        var sender = Sender(TemplateRow());
+        Contact(TimeSpan.FromHours(2), optedOut: true);
+        _ledger.States["restock:SKU1:33600000001:1"] = "Sending";
+
+        var outcome = await sender.SendAsync(Message(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(OutreachOutcome.MaybeSent, outcome);
+        Assert.Empty(_graceChecks.Enqueued);
     }
 
     [Fact]
