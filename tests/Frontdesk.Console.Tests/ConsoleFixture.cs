@@ -118,6 +118,14 @@ public sealed class ConsoleFixture : IAsyncLifetime
         await rules.UpsertEntityAsync(entity, TableUpdateMode.Replace);
     }
 
+    /// <summary>Adds (or replaces) a row of the Templates table under <c>default</c>, RowKey the purpose.</summary>
+    public async Task AddTemplateAsync(string purpose, IDictionary<string, object> columns)
+    {
+        var templates = new TableClient(Azurite.ConnectionString, StorageNames.Tables.Templates);
+        await templates.CreateIfNotExistsAsync();
+        await templates.UpsertEntityAsync(new TableEntity(new Dictionary<string, object>(columns) { ["PartitionKey"] = "default", ["RowKey"] = purpose }), TableUpdateMode.Replace);
+    }
+
     /// <summary>
     /// A second business number with the demo bakery's settings plus a Meta <c>CatalogId</c>, so catalogue answers
     /// are single- and multi-product messages drawn from the Catalogue table (the demo's, shared through <c>default</c>).

@@ -158,6 +158,41 @@ public sealed class ConsolePageTests(ConsoleFixture fixture)
         Assert.DoesNotContain(fixture.Graph.Requests, r => To(r)?.StartsWith("999", StringComparison.Ordinal) == true || r.Body.Contains("wamid.CONSOLE", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Broadcast_ToTheTestContact_ShowsTheTemplateAndWhatFillsIt()
+    {
+        await fixture.AddTemplateAsync("console-offer", new Dictionary<string, object>
+        {
+            ["Name"] = "winter_offer", ["Language"] = "en", ["Category"] = "utility", ["BodyParameters"] = "{{name}}, {{param.offer}}",
+        });
+        await using var tab = await fixture.OpenConsoleAsync();
+        await tab.SayAsync("hello");
+        await Expect(tab.Conversation).ToContainTextAsync("welcome to Demo Bakery!");
+        var testContact = await tab.WaIdAsync();
+        var number = await tab.Page.EvaluateAsync<string>("document.body.dataset.phoneNumberId");
+
+        // The operator's way to try a broadcast on themselves: the broadcast endpoint, audience the test contact.
+        var broadcast = new System.Text.Json.Nodes.JsonObject
+        {
+            ["phoneNumberId"] = number, ["id"] = "console-" + testContact, ["template"] = "console-offer",
+            ["audience"] = new System.Text.Json.Nodes.JsonObject { ["contacts"] = new System.Text.Json.Nodes.JsonArray(testContact) },
+            ["parameters"] = new System.Text.Json.Nodes.JsonObject { ["offer"] = "bûche -20 %" },
+        };
+        using var client = new HttpClient { BaseAddress = fixture.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/manage/broadcasts") { Content = new StringContent(broadcast.ToJsonString(), System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Add("x-functions-key", ConsoleFixture.FunctionKey);
+        using var started = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.True(started.StatusCode == System.Net.HttpStatusCode.Accepted, await started.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        var card = tab.Conversation.Locator("article.out .template");
+        await Expect(card).ToContainTextAsync("Template “winter_offer” · en");
+        await Expect(card).ToContainTextAsync("{{2}} bûche -20 %");
+        await Expect(card.Locator("li")).ToHaveCountAsync(2);
+        await tab.ScreenshotAsync("console-template");
+        Assert.Empty(tab.Errors);
+        Assert.DoesNotContain(fixture.Graph.Requests, r => To(r) == testContact);
+    }
+
     private static string? To(RecordedGraphRequest request) => request.Json?["to"]?.GetValue<string>().TrimStart('+');
 
     private static DateTime NextSunday(DateTime from)

@@ -17,7 +17,7 @@ internal static class ConsoleMessageViews
         _ => new ConsoleMessageView(entry.MessageId, "in", entry.At, ConsoleMessage.TextType, Read: read, Text: message.Text, Steps: steps),
     };
 
-    /// <summary>A reply as a bubble; null for a read receipt (it shows as ticks on the customer's message instead).</summary>
+    /// <summary>A reply or business-initiated message as a bubble; null for a read receipt (it shows as ticks on the customer's message instead).</summary>
     public static ConsoleMessageView? Outbound(ConsoleEntry entry, OutboundMessage message, ProductViews products)
     {
         var view = new ConsoleMessageView(entry.MessageId, "out", entry.At, "text", message.Kind.ToString(), message.RuleName, message.InReplyTo);
@@ -39,6 +39,11 @@ internal static class ConsoleMessageViews
             {
                 Type = "product_list", Header = p.Header, Text = p.Text, Footer = p.Footer, CatalogId = p.CatalogId,
                 Sections = [.. p.Sections.Select(s => new ConsoleSectionView(s.Title, Products: [.. s.ProductRetailerIds.Select(id => products.Find(id))]))],
+            },
+            TemplateBody t => view with
+            {
+                Type = "template",
+                Template = new ConsoleTemplateView(t.Name, t.Language, t.BodyParameters, t.HeaderImageLink, t.ButtonUrlSuffix),
             },
             _ => null,
         };

@@ -13,7 +13,9 @@ public sealed record ConsoleConversationResponse(
 /// <summary>
 /// One bubble, flat for the page's script: <see cref="Direction"/> <c>in</c> (the customer) or <c>out</c> (the
 /// business); <see cref="Type"/> <c>text</c>, <c>buttons</c>, <c>list</c>, <c>product</c>, <c>product_list</c>,
-/// <c>reply</c> or <c>order</c>. <see cref="Steps"/> is the decision trace of a customer's message.
+/// <c>reply</c>, <c>order</c> or <c>template</c> (a business-initiated template send: Meta holds the approved
+/// text, so the bubble shows the template and what fills it). <see cref="Steps"/> is the decision trace of a
+/// customer's message.
 /// </summary>
 public sealed record ConsoleMessageView(
     string Id,
@@ -31,7 +33,11 @@ public sealed record ConsoleMessageView(
     string? ListButton = null,
     IReadOnlyList<ConsoleSectionView>? Sections = null,
     string? CatalogId = null,
-    IReadOnlyList<string>? Steps = null);
+    IReadOnlyList<string>? Steps = null,
+    ConsoleTemplateView? Template = null);
+
+/// <summary>A template send: Meta's template name and language, the values of its {{1}}, {{2}}…, and its optional parts.</summary>
+public sealed record ConsoleTemplateView(string Name, string Language, IReadOnlyList<string> Parameters, string? HeaderImage, string? ButtonUrlSuffix);
 
 public sealed record ConsoleButtonView(string Id, string Title);
 

@@ -159,6 +159,9 @@
       case 'order':
         article.append(orderSummary(m));
         break;
+      case 'template':
+        article.append(templateCard(m.template));
+        break;
       default:
         article.append(formatted(m.text));
     }
@@ -249,6 +252,30 @@
     order.addEventListener('click', () => sendOrder(catalogId, product));
     card.append(order);
     return card;
+  }
+
+  // Meta holds a template's approved text; the console shows which template went out and what fills its {{n}}.
+  function templateCard(t) {
+    const box = el('div', 'template');
+    box.append(el('p', 'header', 'Template “' + t.name + '” · ' + t.language));
+    if (t.headerImage && /^https:\/\//i.test(t.headerImage)) {
+      const image = el('img', 'template-image');
+      image.alt = 'Header image';
+      image.referrerPolicy = 'no-referrer';
+      image.addEventListener('error', () => image.remove());
+      image.src = t.headerImage;
+      box.append(image);
+    }
+    box.append(el('p', 'template-note', 'Meta sends its approved text, filled with:'));
+    const list = el('ol', 'template-parameters');
+    (t.parameters || []).forEach((value, i) => {
+      const item = el('li');
+      item.append(el('code', '', '{{' + (i + 1) + '}}'), document.createTextNode(' ' + value));
+      list.append(item);
+    });
+    box.append(list);
+    if (t.buttonUrlSuffix) box.append(el('p', 'template-note', 'URL button ends with: ' + t.buttonUrlSuffix));
+    return box;
   }
 
   function orderSummary(m) {
