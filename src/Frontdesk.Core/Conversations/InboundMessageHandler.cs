@@ -197,6 +197,14 @@ public sealed partial class InboundMessageHandler(
         while (progress.Cursor < replies.Count)
         {
             var reply = replies[progress.Cursor];
+            if (sender.IsTooLate(reply))
+            {
+                // A webhook delivered long after the customer wrote (Meta retries for days): the rest goes to the
+                // queue, whose sender drops each late reply once, with its warning and a ledger record.
+                await HandOffAsync(current, progress, sent, failure: null, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             Log.ReplyQueued(logger, reply.PhoneNumberId, reply.Kind, reply.RuleName ?? "none", message.Id);
             var result = await sender.CallAsync(reply, cancellationToken).ConfigureAwait(false);
             if (result.Outcome is SendOutcome.Throttled or SendOutcome.Transient)

@@ -193,6 +193,32 @@ public sealed class InboundMessageHandlerTests
     }
 
     [Fact]
+    public async Task HandleAsync_WebhookHoursLate_SendsNoReplyAndTheQueueDropsEachOnce()
+    {
+        var message = Message("wamid.HOURS_LATE", "Bonjour");
+        _time.SetUtcNow(s_sunday.AddHours(3));
+        var sender = new OutboundSender(_graph, _sendLedger, _queue, Options.Create(new OutboundOptions()), _time, NullLogger<OutboundSender>.Instance);
+
+        await Handler().HandleAsync(message, Ct);
+        var (chain, delay) = Assert.Single(_queue.Enqueued);
+        // The queue's deliveries, one after another: each settles its reply and queues the next of the chain.
+        var dispositions = new List<SendDisposition>();
+        var next = chain;
+        for (var i = 0; i < 3; i++)
+        {
+            dispositions.Add(await sender.SendAsync(next, Ct));
+            next = _queue.Enqueued.Last().Message;
+        }
+
+        Assert.Equal([message.Id + ":read"], _graph.Keys);
+        Assert.Null(delay);
+        Assert.Equal([SendDisposition.Expired, SendDisposition.Expired, SendDisposition.Expired], dispositions);
+        Assert.Equal([message.Id + ":1", message.Id + ":2", message.Id + ":3"], _queue.Enqueued.Select(e => e.Message.IdempotencyKey));
+        Assert.All([":1", ":2", ":3"], n => Assert.Equal("Failed", _sendLedger.States[message.Id + n]));
+        Assert.Equal(HandledState.Dispatched, _ledger.StateOf(message.Id));
+    }
+
+    [Fact]
     public async Task HandleAsync_LeaseTakenOverWhileSending_StopsAfterTheCurrentReply()
     {
         _ledger.KeepsTheLease = false;

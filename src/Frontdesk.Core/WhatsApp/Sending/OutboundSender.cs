@@ -54,7 +54,7 @@ public sealed partial class OutboundSender(
         }
 
         // Claimed: this delivery owns the one send of this key.
-        if (Age(message) is { } age && age > TimeSpan.FromMinutes(options.Value.MaxReplyAgeMinutes))
+        if (IsTooLate(message) && Age(message) is { } age)
         {
             var why = $"not sent: the customer wrote {age.TotalMinutes:0} min ago, over Outbound__MaxReplyAgeMinutes ({options.Value.MaxReplyAgeMinutes})";
             await ledger.MarkFailedAsync(message, null, why, cancellationToken).ConfigureAwait(false);
@@ -150,6 +150,16 @@ public sealed partial class OutboundSender(
         }
 
         return settled.Disposition;
+    }
+
+    /// <summary>
+    /// A reply whose customer wrote more than <see cref="OutboundOptions.MaxReplyAgeMinutes"/> ago: out of context,
+    /// dropped with one warning when its delivery claims it. False for a message that answers nothing.
+    /// </summary>
+    public bool IsTooLate(OutboundMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return Age(message) is { } age && age > TimeSpan.FromMinutes(options.Value.MaxReplyAgeMinutes);
     }
 
     /// <summary>How long ago the customer wrote, for a reply; null for a message that answers nothing.</summary>
