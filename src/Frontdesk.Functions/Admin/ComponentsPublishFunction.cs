@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Frontdesk.Core.Identifiers;
 using Frontdesk.Core.Rules;
 using Frontdesk.Core.WhatsApp.Graph;
 using Frontdesk.Functions.Http;
@@ -24,17 +23,10 @@ public sealed class ComponentsPublishFunction(IRuleSource rules, GraphComponents
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = Route)] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var text = request.Query["phoneNumberId"].ToString().Trim();
-        if (!PhoneNumberId.TryParse(text, out var number))
+        if (!PhoneNumberQuery.TryRead(request, "components to publish", "components are published", out var phoneNumberId, out var problem))
         {
-            return Problems.BadRequest(text.Length == 0
-                ? "Add ?phoneNumberId=<the WhatsApp phone_number_id> of the number whose components to publish."
-                : $"phoneNumberId must be {PhoneNumberId.Format}; components are published per number (rows under 'default' apply to every number).",
-                "phoneNumberId");
+            return problem;
         }
-
-        var phoneNumberId = number.Value;
 
         var book = await rules.ReadRuleBookAsync(phoneNumberId, cancellationToken).ConfigureAwait(false);
         var problems = book.Problems.Where(p => p.Table == nameof(RuleTable.Components)).Select(AdminMapping.ToResponse).ToList();

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Frontdesk.Core.Identifiers;
 using Frontdesk.Core.Limits;
 using Frontdesk.Core.Outreach;
 using Frontdesk.Core.Rules;
@@ -30,17 +29,12 @@ public sealed partial class TemplatesSyncFunction(IRuleSource rules, GraphTempla
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = Route)] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var text = request.Query["phoneNumberId"].ToString().Trim();
-        if (!PhoneNumberId.TryParse(text, out var number))
+        if (!PhoneNumberQuery.TryRead(request, "templates to check", "templates are checked", out var phoneNumberId, out var problem))
         {
-            return Problems.BadRequest(text.Length == 0
-                ? "Add ?phoneNumberId=<the WhatsApp phone_number_id> of the number whose templates to check."
-                : $"phoneNumberId must be {PhoneNumberId.Format}; templates are checked per number (rows under 'default' apply to every number).",
-                "phoneNumberId");
+            return problem;
         }
 
-        return await Budget.RunAsync(InputLimits.OperatorBudget, token => SyncAsync(number.Value, token), cancellationToken).ConfigureAwait(false);
+        return await Budget.RunAsync(InputLimits.OperatorBudget, token => SyncAsync(phoneNumberId, token), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<IActionResult> SyncAsync(string phoneNumberId, CancellationToken cancellationToken)
