@@ -145,14 +145,25 @@ public sealed class FakeGraphServer : IAsyncDisposable
         }
     }
 
-    /// <summary>From now on, posts status webhooks for every accepted message, as <paramref name="settings"/> say.</summary>
+    /// <summary>
+    /// From now on, posts status webhooks for every accepted message, as <paramref name="settings"/> say. Called again
+    /// (a host restarted on a new port), it moves the webhook: statuses still being retried go to the new one, as
+    /// Meta's retries go to the app's webhook as configured now, instead of being dropped.
+    /// </summary>
     public void PostStatusesTo(FakeGraphStatusWebhooks settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var previous = Interlocked.Exchange(ref _poster, new StatusWebhookPoster(settings, _time, _posted));
-        if (previous is not null)
+        if (Volatile.Read(ref _poster) is { } poster)
         {
-            _ = previous.DisposeAsync().AsTask();
+            poster.Retarget(settings);
+            return;
+        }
+
+        var created = new StatusWebhookPoster(settings, _time, _posted);
+        if (Interlocked.CompareExchange(ref _poster, created, null) is { } raced)
+        {
+            _ = created.DisposeAsync().AsTask();
+            raced.Retarget(settings);
         }
     }
 

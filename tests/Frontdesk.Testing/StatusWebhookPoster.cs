@@ -13,7 +13,7 @@ namespace Frontdesk.Testing;
 /// </summary>
 internal sealed class StatusWebhookPoster : IAsyncDisposable
 {
-    private readonly FakeGraphStatusWebhooks _settings;
+    private FakeGraphStatusWebhooks _settings;
     private readonly TimeProvider _time;
     private readonly HttpClient _http;
     private readonly SemaphoreSlim _slots;
@@ -30,6 +30,12 @@ internal sealed class StatusWebhookPoster : IAsyncDisposable
         _slots = new SemaphoreSlim(Math.Max(1, settings.MaxConcurrentPosts));
         _http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(10) };
     }
+
+    /// <summary>
+    /// Posts from now on (retries of statuses already scheduled included) as <paramref name="settings"/> say: Meta
+    /// retries a status to the app's webhook as it is configured now, so a host restarted on a new port gets them.
+    /// </summary>
+    public void Retarget(FakeGraphStatusWebhooks settings) => Volatile.Write(ref _settings, settings);
 
     /// <summary>Status messages scheduled and not yet posted (or given up).</summary>
     public int Pending => Volatile.Read(ref _pending);
@@ -99,7 +105,6 @@ internal sealed class StatusWebhookPoster : IAsyncDisposable
     private async Task PostAsync(AcceptedGraphMessage message, string status, int? errorCode, CancellationToken cancellationToken)
     {
         var body = Encoding.UTF8.GetBytes(Payload(message, status, errorCode).ToJsonString());
-        var signature = WebhookSignature.Sign(body, _settings.AppSecret);
         var giveUpAt = _time.GetUtcNow() + _settings.GiveUpAfter;
         var attempts = 0;
         var lastStatus = 0;
@@ -107,7 +112,7 @@ internal sealed class StatusWebhookPoster : IAsyncDisposable
         while (true)
         {
             attempts++;
-            lastStatus = await PostCopiesAsync(body, signature, cancellationToken).ConfigureAwait(false);
+            lastStatus = await PostCopiesAsync(body, Volatile.Read(ref _settings), cancellationToken).ConfigureAwait(false);
             if (lastStatus == 200 || _time.GetUtcNow() >= giveUpAt)
             {
                 break;
@@ -121,15 +126,16 @@ internal sealed class StatusWebhookPoster : IAsyncDisposable
     }
 
     /// <summary>Posts the body <see cref="FakeGraphStatusWebhooks.Copies"/> times; the status is 200 when any copy got 200.</summary>
-    private async Task<int> PostCopiesAsync(byte[] body, string signature, CancellationToken cancellationToken)
+    private async Task<int> PostCopiesAsync(byte[] body, FakeGraphStatusWebhooks settings, CancellationToken cancellationToken)
     {
+        var signature = WebhookSignature.Sign(body, settings.AppSecret);
         var best = 0;
-        for (var copy = 0; copy < Math.Max(1, _settings.Copies); copy++)
+        for (var copy = 0; copy < Math.Max(1, settings.Copies); copy++)
         {
             await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, _settings.Url) { Content = new ByteArrayContent(body) };
+                using var request = new HttpRequestMessage(HttpMethod.Post, settings.Url) { Content = new ByteArrayContent(body) };
                 request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
                 request.Headers.TryAddWithoutValidation(WebhookSignature.HeaderName, signature);
                 using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);

@@ -256,6 +256,29 @@ public sealed class FakeGraphFaultTests
         Assert.Single(webhook.Bodies.Select(b => Convert.ToHexString(b.Body)).Distinct());
     }
 
+    [Fact]
+    public async Task PostStatusesTo_WebhookMovedWhileRetrying_StatusGoesToTheNewOne()
+    {
+        // The first webhook answers 500 until the statuses move, as a host that is going down would.
+        await using var old = await WebhookCatcher.StartAsync(failFirst: int.MaxValue);
+        await using var moved = await WebhookCatcher.StartAsync();
+        await using var graph = await FakeGraphServer.StartAsync(Cancel);
+        graph.PostStatusesTo(new FakeGraphStatusWebhooks(old.Url, Secret) { Delivered = false, SentDelay = TimeSpan.Zero });
+
+        await SendAsync(graph, "+15550199997");
+        while (old.Bodies.Count == 0)
+        {
+            await Task.Delay(20, Cancel);
+        }
+
+        graph.PostStatusesTo(new FakeGraphStatusWebhooks(moved.Url, Secret) { Delivered = false, SentDelay = TimeSpan.Zero });
+        await graph.WaitForStatusesAsync(TimeSpan.FromSeconds(30), Cancel);
+
+        var posted = Assert.Single(graph.PostedStatuses);
+        Assert.True(posted.Delivered);
+        Assert.Equal("sent", WebhookParser.Parse(Assert.Single(moved.Bodies).Body).Statuses.Single().Status);
+    }
+
     /// <summary>A webhook endpoint that records what it is posted; the first <c>failFirst</c> POSTs get a 500.</summary>
     private sealed class WebhookCatcher : IAsyncDisposable
     {

@@ -30,7 +30,7 @@ public sealed class BroadcastLimitTests
     [Fact]
     public async Task Broadcast_HostCrashAndRedeliveries_LoseAndDoubleNothing()
     {
-        await using var pipeline = await BroadcastPipeline.StartAsync(messagesPerSecond: 20, dailyUniqueLimit: 1_000_000, read: false, requeueAfterSeconds: 10, unknownGraceSeconds: 5);
+        await using var pipeline = await BroadcastPipeline.StartAsync(messagesPerSecond: 20, dailyUniqueLimit: 1_000_000, read: false, requeueAfterSeconds: 10, unknownGraceSeconds: 10);
         var ids = await pipeline.ContactsAsync("3366", 120, "crash");
 
         using var started = await pipeline.StartBroadcastAsync("crash", "crash");
