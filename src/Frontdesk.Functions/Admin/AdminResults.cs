@@ -14,4 +14,23 @@ internal static class AdminResults
         ContentType = "application/json; charset=utf-8",
         StatusCode = status,
     };
+
+    /// <summary>Meta's answer as JSON to embed in a report, when it is JSON; null when it is empty or not JSON.</summary>
+    public static JsonElement? AsJson(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 }

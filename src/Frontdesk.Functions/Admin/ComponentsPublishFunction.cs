@@ -40,40 +40,18 @@ public sealed class ComponentsPublishFunction(IRuleSource rules, GraphComponents
 
         var body = GraphComponentsClient.Body(book.Components);
         var result = await graph.PublishAsync(phoneNumberId, body, cancellationToken).ConfigureAwait(false);
+        var metaJson = AdminResults.AsJson(result.MetaAnswer);
         var response = new ComponentsPublishResponse(
             phoneNumberId,
             result.Sent,
             result.Accepted,
             result.MetaStatus,
-            AsJson(result.MetaAnswer),
-            AsJson(result.MetaAnswer) is null ? result.MetaAnswer : null,
+            metaJson,
+            metaJson is null ? result.MetaAnswer : null,
             result.Reason,
             JsonDocument.Parse(GraphComponentsClient.Json(body)).RootElement.Clone(),
             problems);
         var status = !result.Sent || result.Accepted ? StatusCodes.Status200OK : StatusCodes.Status502BadGateway;
-        return new ContentResult
-        {
-            Content = JsonSerializer.Serialize(response, AdminJsonContext.Readable.ComponentsPublishResponse),
-            ContentType = "application/json; charset=utf-8",
-            StatusCode = status,
-        };
-    }
-
-    private static JsonElement? AsJson(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(text);
-            return document.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+        return AdminResults.Json(response, AdminJsonContext.Readable.ComponentsPublishResponse, status);
     }
 }

@@ -63,28 +63,10 @@ public sealed partial class TemplatesSyncFunction(IRuleSource rules, GraphTempla
         var checks = meta.Read ? TemplateCheck.Compare(book.Templates.Values, meta.Templates) : [];
         var ok = checks.Count(c => c.State == TemplateCheck.Ok);
         var response = new TemplatesSyncResponse(
-            phoneNumberId, wabaId, meta.Read, meta.MetaStatus, AsJson(meta.MetaAnswer), meta.Reason, meta.Templates.Count, ok, checks.Count - ok, checks, problems);
+            phoneNumberId, wabaId, meta.Read, meta.MetaStatus, AdminResults.AsJson(meta.MetaAnswer), meta.Reason, meta.Templates.Count, ok, checks.Count - ok, checks, problems);
         Log.Synced(logger, phoneNumberId, wabaId, meta.Read ? "read" : "not read: " + meta.Reason, meta.Templates.Count, ok, checks.Count - ok);
         var status = meta.Read || meta.Skipped ? StatusCodes.Status200OK : StatusCodes.Status502BadGateway;
         return AdminResults.Json(response, AdminJsonContext.Readable.TemplatesSyncResponse, status);
-    }
-
-    private static JsonElement? AsJson(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(text);
-            return document.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     private static partial class Log
